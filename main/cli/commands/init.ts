@@ -1,0 +1,56 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DocketError } from '../../api/errors.ts';
+import { openCore } from '../../core/docket.ts';
+import { createKeyFile, generateKey, keyFilePath, resolveKey, KEY_ENV } from '../../store/keys.ts';
+import { printResult } from '../output.ts';
+
+export interface InitResult {
+  database: string;
+  created: boolean;
+  schemaVersion: number;
+  encrypted: boolean;
+  key: string; // where the key lives: DOCKET_DB_KEY or the key file's path
+}
+
+/** Creates an encrypted database with a new key; on an existing database it only checks and migrates it. */
+export function init(dbPath: string, json: boolean): void {
+  const path = resolve(dbPath);
+  const exists = existsSync(path) && statSync(path).size > 0;
+  let keySource: { key: string; from: string };
+  if (exists) {
+    keySource = resolveKey(path);
+  } else {
+    mkdirSync(dirname(path), { recursive: true });
+    try {
+      keySource = resolveKey(path);
+    } catch (e) {
+      if (!(e instanceof DocketError) || e.code !== 'DB_KEY_MISSING') throw e;
+      const key = generateKey();
+      createKeyFile(keyFilePath(path), key);
+      keySource = { key, from: keyFilePath(path) };
+    }
+  }
+  const core = openCore({ path, key: keySource.key, create: true });
+  try {
+    const result: InitResult = {
+      database: path,
+      created: !exists,
+      schemaVersion: core.store.schemaVersion,
+      encrypted: core.store.encryptedAtRest,
+      key: keySource.from,
+    };
+    printResult(json, result, () =>
+      exists
+        ? `${path} is already a Docket database (schema ${result.schemaVersion}); nothing to do.`
+        : [
+            `Created encrypted database ${path} (schema ${result.schemaVersion}).`,
+            keySource.from === KEY_ENV
+              ? `Its key is the value of ${KEY_ENV}: keep it safe, without it the database cannot be read.`
+              : `Its key is in ${keySource.from} (readable only by you): keep it safe, without it the database cannot be read.`,
+          ].join('\n'),
+    );
+  } finally {
+    core.close();
+  }
+}

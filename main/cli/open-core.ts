@@ -1,0 +1,21 @@
+// Opens the core for a CLI command: the key from DOCKET_DB_KEY or the key file beside the database.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DocketError } from '../api/errors.ts';
+import type { CallContext } from '../api/router.ts';
+import { openCore, type DocketCore } from '../core/docket.ts';
+import { keyFilePath, keyFileTooOpen, resolveKey } from '../store/keys.ts';
+
+export const cliContext: CallContext = { transport: 'in-process', actor: 'cli' };
+
+export function openExisting(dbPath: string): DocketCore {
+  const path = resolve(dbPath);
+  if (!existsSync(path)) {
+    throw new DocketError('DB_NOT_FOUND', `No Docket database at ${path}. Create one with: docket init --db ${path}`);
+  }
+  const { key, from } = resolveKey(path);
+  if (from === keyFilePath(path) && keyFileTooOpen(from)) {
+    process.stderr.write(`docket: warning: ${from} can be read by other users; run: chmod 600 ${from}\n`);
+  }
+  return openCore({ path, key, log: { error: (m, e) => process.stderr.write(`docket: ${m}: ${String(e)}\n`) } });
+}

@@ -1,0 +1,67 @@
+// The desktop shell: app lifecycle, one instance, a hardened session and window, the app:// protocol and
+// the IPC transport over the core. No logic of its own.
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
+import { join } from 'node:path';
+import { openCore, type DocketCore } from '../core/docket.ts';
+import { isDocketError } from '../api/errors.ts';
+import { APP_ENTRY } from './app-origin.ts';
+import { registerIpc } from './ipc.ts';
+import { loadOrCreateDesktopKey } from './key-store.ts';
+import { handleAppProtocol, registerAppScheme } from './protocol.ts';
+import { hardenSession, hardenWebContents } from './security.ts';
+import { createMainWindow } from './window.ts';
+
+let core: DocketCore | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+registerAppScheme(protocol);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  // Every web contents, including any created later, stays inside the app.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  const rendererDir = join(app.getAppPath(), 'dist', 'renderer');
+  const dbPath = join(app.getPath('userData'), 'docket.db');
+  hardenSession(session.defaultSession, (m) => console.warn(m));
+  handleAppProtocol(protocol, rendererDir);
+  try {
+    const { key } = loadOrCreateDesktopKey(safeStorage, dbPath);
+    core = openCore({ path: dbPath, key, create: true });
+  } catch (e) {
+    const message = isDocketError(e) ? e.message : `Docket could not open its database: ${(e as Error).message}`;
+    dialog.showErrorBox('Docket cannot start', message);
+    app.exit(1);
+    return;
+  }
+  registerIpc(ipcMain, core.router);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+function createWindow(): void {
+  const window = createMainWindow(BrowserWindow, join(import.meta.dirname, 'preload.cjs'));
+  mainWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = undefined;
+  });
+  void window.loadURL(APP_ENTRY);
+}

@@ -1,0 +1,22 @@
+// The preload: one small `window.docket` object, nothing else crosses the bridge. It carries procedure
+// names and JSON-like values; the main process validates everything.
+import { contextBridge, ipcRenderer } from 'electron';
+import { CALL_CHANNEL, EVENT_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from './ipc-channels.ts';
+
+const listeners = new Map<number, (result: unknown) => void>();
+let nextId = 1;
+
+ipcRenderer.on(EVENT_CHANNEL, (_event, id: number, result: unknown) => listeners.get(id)?.(result));
+
+contextBridge.exposeInMainWorld('docket', {
+  call: (name: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(CALL_CHANNEL, name, input),
+  subscribe: (name: string, input: unknown, listener: (result: unknown) => void): (() => void) => {
+    const id = nextId++;
+    listeners.set(id, listener);
+    ipcRenderer.send(SUBSCRIBE_CHANNEL, id, name, input);
+    return () => {
+      listeners.delete(id);
+      ipcRenderer.send(UNSUBSCRIBE_CHANNEL, id);
+    };
+  },
+});

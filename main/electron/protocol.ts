@@ -1,0 +1,27 @@
+// The app:// protocol serves the built renderer (and, later, document pages) with the app's CSP.
+import type { Protocol } from 'electron';
+import { SECURITY_HEADERS } from '../core/content-security.ts';
+import { readRendererFile } from '../core/renderer-files.ts';
+import { APP_HOST, APP_SCHEME } from './app-origin.ts';
+
+/** Must run before the app is ready. */
+export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+export async function appProtocolResponse(rendererDir: string, requestUrl: string): Promise<Response> {
+  const url = new URL(requestUrl);
+  if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+  const file = await readRendererFile(rendererDir, url.pathname);
+  if (!file) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
+  return new Response(new Uint8Array(file.body), {
+    status: 200,
+    headers: { 'Content-Type': file.mediaType, ...SECURITY_HEADERS },
+  });
+}
+
+export function handleAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(rendererDir, request.url));
+}

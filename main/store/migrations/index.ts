@@ -1,0 +1,12 @@
+// Numbered migrations, oldest first. Never edit one that has shipped: add the next number.
+import { initial } from './001-initial.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [initial];
+
+export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

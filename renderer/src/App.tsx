@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import { AppShell, Group, Kbd, NavLink, Stack, Text, Title } from '@mantine/core';
+import { areas, areaFromHash, type Area } from './areas.ts';
+import { useStatus } from './api/hooks.ts';
+import { StatusBar } from './components/StatusBar.tsx';
+import { AreaView } from './views/AreaView.tsx';
+
+function useHashArea(): string {
+  const [area, setArea] = useState(() => areaFromHash(window.location.hash));
+  useEffect(() => {
+    const onHash = (): void => setArea(areaFromHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return area;
+}
+
+/** Alt+1 … Alt+8 jump between areas. */
+function useAreaShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = areas.find((a) => a.key === e.key);
+      if (target) {
+        e.preventDefault();
+        window.location.hash = `#/${target.id}`;
+        document.getElementById('main')?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+export function App() {
+  const current = useHashArea();
+  const { status, error } = useStatus();
+  useAreaShortcuts();
+  const area = areas.find((a) => a.id === current) as Area;
+
+  useEffect(() => {
+    document.title = `${area.label} · Docket`;
+  }, [area]);
+
+  return (
+    <>
+      <a className="skip-link" href={`#/${area.id}`} onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
+        Skip to content
+      </a>
+      <AppShell navbar={{ width: 220, breakpoint: 0 }} footer={{ height: 30 }} padding="lg">
+        <AppShell.Navbar p="xs" component="nav" aria-label="Areas">
+          <Stack gap={2}>
+            <Title order={1} size="h4" px="sm" py="xs">
+              Docket
+            </Title>
+            {areas.map((a) => (
+              <NavLink
+                key={a.id}
+                component="a"
+                href={`#/${a.id}`}
+                label={a.label}
+                active={a.id === area.id}
+                aria-current={a.id === area.id ? 'page' : undefined}
+                aria-keyshortcuts={`Alt+${a.key}`}
+                rightSection={
+                  <Text span size="xs" c="dimmed" aria-hidden="true">
+                    <Kbd size="xs">Alt+{a.key}</Kbd>
+                  </Text>
+                }
+              />
+            ))}
+          </Stack>
+        </AppShell.Navbar>
+        <AppShell.Main id="main" tabIndex={-1} aria-label={area.heading} style={{ outline: 'none' }}>
+          <Group mb="md">
+            <Title order={2}>{area.heading}</Title>
+          </Group>
+          <AreaView area={area} status={status} />
+        </AppShell.Main>
+        <AppShell.Footer component="footer">
+          <StatusBar status={status} error={error} />
+        </AppShell.Footer>
+      </AppShell>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Status } from '../../../main/api/contract.ts';
+import type { Area } from '../areas.ts';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { DocumentsView } from './DocumentsView.tsx';
+import { ImportsView } from './ImportsView.tsx';
+import { ModelsView } from './ModelsView.tsx';
+import { SettingsView } from './SettingsView.tsx';
+
+export function AreaView({ area, status }: { area: Area; status: Status | null }) {
+  switch (area.id) {
+    case 'documents':
+      return <DocumentsView area={area} />;
+    case 'imports':
+      return <ImportsView area={area} />;
+    case 'models':
+      return <ModelsView area={area} status={status} />;
+    case 'settings':
+      return <SettingsView status={status} />;
+    default:
+      return <EmptyState title={area.emptyTitle}>{area.emptyBody}</EmptyState>;
+  }
+}

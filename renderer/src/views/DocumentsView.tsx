@@ -1,0 +1,93 @@
+import { useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Output } from '../../../main/api/contract.ts';
+import { api } from '../api/client.ts';
+import type { Area } from '../areas.ts';
+import { EmptyState } from '../components/EmptyState.tsx';
+
+type DocumentRow = Output<'documents.list'>['items'][number];
+const column = createColumnHelper<DocumentRow>();
+const columns = [
+  column.accessor('title', { header: 'Title' }),
+  column.accessor('kind', { header: 'Type', cell: (c) => c.getValue() ?? '—' }),
+  column.accessor('status', { header: 'Status' }),
+  column.accessor('pageCount', { header: 'Pages', cell: (c) => c.getValue() ?? '—' }),
+  column.accessor('createdAt', { header: 'Added', cell: (c) => new Date(c.getValue()).toLocaleString() }),
+];
+const ROW_HEIGHT = 30;
+
+export function DocumentsView({ area }: { area: Area }) {
+  const [search, setSearch] = useState('');
+  const [query] = useDebouncedValue(search.trim(), 250);
+  const result = useQuery({
+    queryKey: ['documents.list', query],
+    queryFn: () => api.call('documents.list', { ...(query ? { query } : {}), limit: 1000, offset: 0 }),
+  });
+  const rows = useMemo(() => result.data?.items ?? [], [result.data]);
+  const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel() });
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtual.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = items.length ? virtual.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+
+  return (
+    <Stack gap="md">
+      <TextInput
+        label="Search document text"
+        placeholder="Words or numbers from any document"
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        maw={480}
+      />
+      {result.error ? <Alert color="red" title="Could not list documents">{result.error.message}</Alert> : null}
+      {result.data && result.data.total === 0 && !query ? (
+        <EmptyState title={area.emptyTitle}>{area.emptyBody}</EmptyState>
+      ) : null}
+      {result.data && result.data.total === 0 && query ? (
+        <Text size="sm">No document contains “{query}”.</Text>
+      ) : null}
+      {rows.length > 0 ? (
+        <div ref={scrollRef} className="virtual-table-scroll" style={{ height: 480 }} tabIndex={0} aria-label="Documents table">
+          <table aria-rowcount={rows.length}>
+            <thead>
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((h) => (
+                    <th key={h.id} scope="col">
+                      {flexRender(h.column.columnDef.header, h.getContext())}
+                    </th>
+                  ))}
+                </tr>
+              ))}
+            </thead>
+            <tbody>
+              {padTop > 0 ? <tr style={{ height: padTop }} aria-hidden="true" /> : null}
+              {items.map((v) => {
+                const row = table.getRowModel().rows[v.index];
+                if (!row) return null;
+                return (
+                  <tr key={row.id} style={{ height: ROW_HEIGHT }} aria-rowindex={v.index + 2}>
+                    {row.getVisibleCells().map((cell) => (
+                      <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                    ))}
+                  </tr>
+                );
+              })}
+              {padBottom > 0 ? <tr style={{ height: padBottom }} aria-hidden="true" /> : null}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </Stack>
+  );
+}
