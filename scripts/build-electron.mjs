@@ -13,7 +13,9 @@ await Promise.all([
     external,
     sourcemap: true,
     // Bundled ESM needs a require for the CommonJS dependencies it keeps external.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   }),
   build({
     entryPoints: ['main/electron/preload.ts'],

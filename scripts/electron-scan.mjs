@@ -12,7 +12,12 @@ const require = createRequire(import.meta.url);
 const scannerRequire = createRequire(require.resolve('@doyensec/electronegativity/dist/locales/i18n.js'));
 const gotPath = scannerRequire.resolve('got');
 const offline = () => Promise.reject(new Error('offline: the Docket scan makes no network requests'));
-require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: Object.assign(offline, { default: offline }) };
+require.cache[gotPath] = {
+  id: gotPath,
+  filename: gotPath,
+  loaded: true,
+  exports: Object.assign(offline, { default: offline }),
+};
 
 const run = require('@doyensec/electronegativity/dist/runner.js');
 const electronVersion = require('electron/package.json').version;
@@ -49,9 +54,12 @@ const result = await run({
 const issues = result.issues ?? [];
 const severityOf = (i) => String(i.severity?.name ?? i.severity ?? '').toUpperCase();
 for (const i of issues) {
-  console.log(`${severityOf(i).padEnd(14)} ${i.id}  ${i.file}:${i.location?.line ?? ''}  ${i.description ?? ''}`);
+  console.log(
+    `${severityOf(i).padEnd(14)} ${i.id}  ${i.file}:${i.location?.line ?? ''}  ${i.description ?? ''}`,
+  );
 }
-if (result.errors?.length) console.log(`parse errors: ${result.errors.map((e) => e.file ?? String(e)).join(', ')}`);
+if (result.errors?.length)
+  console.log(`parse errors: ${result.errors.map((e) => e.file ?? String(e)).join(', ')}`);
 const high = issues.filter((i) => severityOf(i) === 'HIGH');
 console.log(
   `electronegativity: ${issues.length} findings, ${high.length} high (Electron ${electronVersion}; report in ${output})`,

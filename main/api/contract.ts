@@ -101,7 +101,12 @@ export type Status = z.infer<typeof statusSchema>;
 const jsonValue: z.ZodType<unknown> = z.unknown();
 
 /** Settings the window may change. Keys are namespaced and validated; values are JSON. */
-export const settingKeys = ['ui.density', 'ui.colorScheme', 'records.defaultPhoneRegion', 'ingest.workers'] as const;
+export const settingKeys = [
+  'ui.density',
+  'ui.colorScheme',
+  'records.defaultPhoneRegion',
+  'ingest.workers',
+] as const;
 export const settingValueSchemas = {
   'ui.density': z.enum(['comfortable', 'compact']),
   'ui.colorScheme': z.enum(['light', 'dark', 'auto']),
@@ -188,7 +193,10 @@ export const contract = {
   }),
   'audit.list': query({
     description: 'The audit log, newest first.',
-    input: z.object({ ...paging }).strict().default({ limit: 100, offset: 0 }),
+    input: z
+      .object({ ...paging })
+      .strict()
+      .default({ limit: 100, offset: 0 }),
     output: z.array(auditEntrySchema),
     errors: [],
   }),
@@ -224,6 +232,7 @@ export type SubscriptionName = Exclude<ProcedureName, CallName>;
 export type Input<K extends ProcedureName> = z.input<Contract[K]['input']>;
 /** What a handler receives (after validation and defaults). */
 export type ParsedInput<K extends ProcedureName> = z.output<Contract[K]['input']>;
-export type Output<K extends CallName> = Contract[K] extends QueryOrMutation<Schema, infer O> ? z.output<O> : never;
+export type Output<K extends CallName> =
+  Contract[K] extends QueryOrMutation<Schema, infer O> ? z.output<O> : never;
 export type EventOf<K extends SubscriptionName> =
   Contract[K] extends Subscription<Schema, infer E> ? z.output<E> : never;

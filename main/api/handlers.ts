@@ -31,7 +31,10 @@ export async function readStatus({ store, appVersion }: HandlerDeps): Promise<St
   };
 }
 
-export function createHandlers(deps: HandlerDeps): { handlers: Handlers; subscriptions: SubscriptionHandlers } {
+export function createHandlers(deps: HandlerDeps): {
+  handlers: Handlers;
+  subscriptions: SubscriptionHandlers;
+} {
   const { store, events } = deps;
   const db = store.db;
 

@@ -89,7 +89,10 @@ export class Router {
       const checked = (procedure.output as z.ZodType).safeParse(result);
       if (!checked.success) {
         this.log.error(`Output of ${name} does not match the contract`, checked.error);
-        return { ok: false, error: { code: 'INTERNAL', message: `Docket produced an invalid answer for ${name}.` } };
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: `Docket produced an invalid answer for ${name}.` },
+        };
       }
       return { ok: true, data: checked.data };
     } catch (e) {
@@ -144,6 +147,9 @@ export class Router {
     if (e instanceof DocketError) return e.toApiError();
     // Unexpected: log the detail for the developer, give the user a message without internals.
     this.log.error(`Unexpected error in ${name}`, e);
-    return { code: 'INTERNAL', message: `Something went wrong in ${name}: ${(e as Error)?.message ?? String(e)}` };
+    return {
+      code: 'INTERNAL',
+      message: `Something went wrong in ${name}: ${(e as Error)?.message ?? String(e)}`,
+    };
   }
 }

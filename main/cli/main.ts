@@ -15,13 +15,16 @@ export const EXIT_USAGE = 2;
 
 function portNumber(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
   return n;
 }
 
 function buildProgram(): Command {
   const program = new Command('docket')
-    .description('Docket: read, classify and extract business documents with models that run on this machine.')
+    .description(
+      'Docket: read, classify and extract business documents with models that run on this machine.',
+    )
     .version(appVersion, '-v, --version')
     .showHelpAfterError('(run docket --help for usage)')
     .exitOverride();
@@ -58,7 +61,8 @@ function buildProgram(): Command {
       serve(o.db, { json: o.json === true, ...(o.port === undefined ? {} : { port: o.port }) }),
     );
 
-  for (const command of program.commands) command.exitOverride().showHelpAfterError('(run docket --help for usage)');
+  for (const command of program.commands)
+    command.exitOverride().showHelpAfterError('(run docket --help for usage)');
   return program;
 }
 

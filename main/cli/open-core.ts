@@ -11,11 +11,18 @@ export const cliContext: CallContext = { transport: 'in-process', actor: 'cli' }
 export function openExisting(dbPath: string): DocketCore {
   const path = resolve(dbPath);
   if (!existsSync(path)) {
-    throw new DocketError('DB_NOT_FOUND', `No Docket database at ${path}. Create one with: docket init --db ${path}`);
+    throw new DocketError(
+      'DB_NOT_FOUND',
+      `No Docket database at ${path}. Create one with: docket init --db ${path}`,
+    );
   }
   const { key, from } = resolveKey(path);
   if (from === keyFilePath(path) && keyFileTooOpen(from)) {
     process.stderr.write(`docket: warning: ${from} can be read by other users; run: chmod 600 ${from}\n`);
   }
-  return openCore({ path, key, log: { error: (m, e) => process.stderr.write(`docket: ${m}: ${String(e)}\n`) } });
+  return openCore({
+    path,
+    key,
+    log: { error: (m, e) => process.stderr.write(`docket: ${m}: ${String(e)}\n`) },
+  });
 }

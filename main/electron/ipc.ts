@@ -7,7 +7,10 @@ import { isAppUrl } from './app-origin.ts';
 import { CALL_CHANNEL, EVENT_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from './ipc-channels.ts';
 
 type SenderEvent = Pick<IpcMainInvokeEvent | IpcMainEvent, 'senderFrame'>;
-type SubscriberEvent = { senderFrame: IpcMainEvent['senderFrame']; sender: Pick<WebContents, 'id' | 'send' | 'once'> };
+type SubscriberEvent = {
+  senderFrame: IpcMainEvent['senderFrame'];
+  sender: Pick<WebContents, 'id' | 'send' | 'once'>;
+};
 
 export type IpcMainLike = Pick<IpcMain, 'handle' | 'on'>;
 

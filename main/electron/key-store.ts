@@ -22,18 +22,26 @@ export function loadOrCreateDesktopKey(safeStorage: SafeStorageLike, dbPath: str
   const plainFile = keyFilePath(dbPath);
   if (existsSync(sealed)) {
     if (!safeStorage.isEncryptionAvailable()) {
-      throw new DocketError('DB_KEY_MISSING', 'The OS keychain that holds the database key is not available.');
+      throw new DocketError(
+        'DB_KEY_MISSING',
+        'The OS keychain that holds the database key is not available.',
+      );
     }
     try {
       return { key: safeStorage.decryptString(readFileSync(sealed)), keptBy: 'os-keychain' };
     } catch (e) {
-      throw new DocketError('DB_KEY_WRONG', 'The OS keychain could not unlock the database key.', { cause: e });
+      throw new DocketError('DB_KEY_WRONG', 'The OS keychain could not unlock the database key.', {
+        cause: e,
+      });
     }
   }
   if (existsSync(plainFile)) return { key: readFileSync(plainFile, 'utf8').trim(), keptBy: 'key-file' };
   if (existsSync(dbPath)) {
     // Never create a new key for an existing database: that would make it unreadable.
-    throw new DocketError('DB_KEY_MISSING', `The key for ${dbPath} is missing; restore ${sealed} or ${plainFile}.`);
+    throw new DocketError(
+      'DB_KEY_MISSING',
+      `The key for ${dbPath} is missing; restore ${sealed} or ${plainFile}.`,
+    );
   }
   const key = generateKey();
   if (safeStorage.isEncryptionAvailable()) {

@@ -44,7 +44,9 @@ function start(): void {
     const { key } = loadOrCreateDesktopKey(safeStorage, dbPath);
     core = openCore({ path: dbPath, key, create: true });
   } catch (e) {
-    const message = isDocketError(e) ? e.message : `Docket could not open its database: ${(e as Error).message}`;
+    const message = isDocketError(e)
+      ? e.message
+      : `Docket could not open its database: ${(e as Error).message}`;
     dialog.showErrorBox('Docket cannot start', message);
     app.exit(1);
     return;

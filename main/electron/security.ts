@@ -5,7 +5,10 @@ import { isAllowedRequest, isAppUrl } from './app-origin.ts';
 
 export type SessionLike = {
   webRequest: Pick<Session['webRequest'], 'onBeforeRequest'>;
-} & Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'> & {
+} & Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+> & {
     on(event: 'will-download', listener: (event: Event) => void): unknown;
   };
 

@@ -4,7 +4,10 @@ import type { BrowserWindow as ElectronBrowserWindow, BrowserWindowConstructorOp
 
 export type BrowserWindowClass<W> = new (options: BrowserWindowConstructorOptions) => W;
 
-export function createMainWindow<W = ElectronBrowserWindow>(BrowserWindow: BrowserWindowClass<W>, preloadPath: string): W {
+export function createMainWindow<W = ElectronBrowserWindow>(
+  BrowserWindow: BrowserWindowClass<W>,
+  preloadPath: string,
+): W {
   return new BrowserWindow({
     width: 1280,
     height: 820,

@@ -22,7 +22,12 @@ async function probe(): Promise<RuntimeInfo> {
     const require = createRequire(import.meta.url);
     const fromPackage = (require('onnxruntime-node/package.json') as { version: string }).version;
     const version = ort.env?.versions?.node ?? fromPackage;
-    return { runtime: 'onnxruntime-node', available: true, version, message: `ONNX Runtime ${version} (CPU)` };
+    return {
+      runtime: 'onnxruntime-node',
+      available: true,
+      version,
+      message: `ONNX Runtime ${version} (CPU)`,
+    };
   } catch (e) {
     return {
       runtime: 'onnxruntime-node',

@@ -99,7 +99,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       input = body.trim() === '' ? undefined : JSON.parse(body);
     } catch (e) {
       const tooLarge = (e as Error).message === 'too large';
-      return sendError(res, tooLarge ? 413 : 400, 'BAD_INPUT', tooLarge ? 'Request body too large.' : 'Request body is not valid JSON.');
+      return sendError(
+        res,
+        tooLarge ? 413 : 400,
+        'BAD_INPUT',
+        tooLarge ? 'Request body too large.' : 'Request body is not valid JSON.',
+      );
     }
     const result = await router.call(name, input, ctx);
     sendJson(res, result.ok ? 200 : (httpStatus[result.error.code] ?? 500), result);
@@ -162,7 +167,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // DNS rebinding: a page on any other name that resolves to 127.0.0.1 still sends its own Host.
     if (!allowedHosts().has(req.headers.host ?? '')) {
-      return sendError(res, 403, 'FORBIDDEN', 'This server only answers requests addressed to its loopback address.');
+      return sendError(
+        res,
+        403,
+        'FORBIDDEN',
+        'This server only answers requests addressed to its loopback address.',
+      );
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().has(origin)) {

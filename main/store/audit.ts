@@ -23,7 +23,9 @@ export function appendAudit(
 
 export function listAudit(db: Database, limit: number, offset: number): AuditEntry[] {
   const rows = db
-    .prepare('SELECT id, at, actor, action, subject, details FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?')
+    .prepare(
+      'SELECT id, at, actor, action, subject, details FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?',
+    )
     .all(limit, offset) as Array<Omit<AuditEntry, 'details'> & { details: string }>;
   return rows.map((r) => ({ ...r, details: JSON.parse(r.details) }));
 }

@@ -5,7 +5,10 @@ import { dirname, resolve } from 'node:path';
 import { DocketError } from '../api/errors.ts';
 import type { Store } from './database.ts';
 
-export function backupTo(store: Store, out: string): { path: string; sizeBytes: number; schemaVersion: number } {
+export function backupTo(
+  store: Store,
+  out: string,
+): { path: string; sizeBytes: number; schemaVersion: number } {
   const target = resolve(out);
   if (target === resolve(store.path)) {
     throw new DocketError('CONFLICT', 'The backup cannot be written over the database itself.');

@@ -76,7 +76,10 @@ export class Store {
     if (key === '') throw new DocketError('DB_KEY_MISSING', 'The database key is empty.');
     const exists = existsSync(path) && statSync(path).size > 0;
     if (!exists && !options.create) {
-      throw new DocketError('DB_NOT_FOUND', `No Docket database at ${path}. Create one with: docket init --db ${path}`);
+      throw new DocketError(
+        'DB_NOT_FOUND',
+        `No Docket database at ${path}. Create one with: docket init --db ${path}`,
+      );
     }
     if (exists) checkExisting(path, key);
 

@@ -27,7 +27,9 @@ export function listDocuments(
   if (options.query && !fts) return { items: [], total: 0 };
   if (fts) {
     const total = (
-      db.prepare('SELECT count(*) AS n FROM document_text_fts WHERE document_text_fts MATCH ?').get(fts) as { n: number }
+      db.prepare('SELECT count(*) AS n FROM document_text_fts WHERE document_text_fts MATCH ?').get(fts) as {
+        n: number;
+      }
     ).n;
     const items = db
       .prepare(

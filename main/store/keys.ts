@@ -25,7 +25,9 @@ export function createKeyFile(path: string, key: string): void {
     if (code === 'EEXIST') {
       throw new DocketError('CONFLICT', `A key file already exists at ${path}; it was left as it is.`);
     }
-    throw new DocketError('IO_ERROR', `Cannot create the key file ${path}: ${(e as Error).message}`, { cause: e });
+    throw new DocketError('IO_ERROR', `Cannot create the key file ${path}: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   try {
     writeSync(fd, `${key}\n`);
@@ -55,7 +57,9 @@ export function resolveKey(dbPath: string, env: NodeJS.ProcessEnv = process.env)
         `No key for ${dbPath}: set ${KEY_ENV} or put the database's key file at ${file}.`,
       );
     }
-    throw new DocketError('IO_ERROR', `Cannot read the key file ${file}: ${(e as Error).message}`, { cause: e });
+    throw new DocketError('IO_ERROR', `Cannot read the key file ${file}: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   const key = text.trim();
   if (key === '') throw new DocketError('DB_KEY_MISSING', `The key file ${file} is empty.`);

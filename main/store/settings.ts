@@ -12,10 +12,16 @@ interface RawSetting {
   updated_at: string;
 }
 
-const toSetting = (r: RawSetting): SettingRow => ({ key: r.key, value: JSON.parse(r.value), updatedAt: r.updated_at });
+const toSetting = (r: RawSetting): SettingRow => ({
+  key: r.key,
+  value: JSON.parse(r.value),
+  updatedAt: r.updated_at,
+});
 
 export function listSettings(db: Database): SettingRow[] {
-  return (db.prepare('SELECT key, value, updated_at FROM settings ORDER BY key').all() as RawSetting[]).map(toSetting);
+  return (db.prepare('SELECT key, value, updated_at FROM settings ORDER BY key').all() as RawSetting[]).map(
+    toSetting,
+  );
 }
 
 export function setSetting(db: Database, key: string, value: unknown): SettingRow {

@@ -44,10 +44,14 @@ export function App() {
 
   return (
     <>
-      <a className="skip-link" href={`#/${area.id}`} onClick={(e) => {
-        e.preventDefault();
-        document.getElementById('main')?.focus();
-      }}>
+      <a
+        className="skip-link"
+        href={`#/${area.id}`}
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <AppShell navbar={{ width: 220, breakpoint: 0 }} footer={{ height: 30 }} padding="lg">
@@ -63,6 +67,7 @@ export function App() {
                 href={`#/${a.id}`}
                 label={a.label}
                 active={a.id === area.id}
+                variant="filled"
                 aria-current={a.id === area.id ? 'page' : undefined}
                 aria-keyshortcuts={`Alt+${a.key}`}
                 rightSection={

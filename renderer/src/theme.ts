@@ -6,7 +6,7 @@ export const theme = createTheme({
   primaryShade: { light: 8, dark: 4 },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   defaultRadius: 'sm',
-  focusRing: 'always',
+  focusRing: 'auto',
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({

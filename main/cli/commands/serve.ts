@@ -36,12 +36,15 @@ export async function serve(
   const infoFile = serverInfoPath(dbPath);
   const openUrl = `${server.url}#token=${server.token}`;
   writeServerInfo(infoFile, { url: server.url, port: server.port, token: server.token, pid: process.pid });
-  printResult(options.json, { url: server.url, port: server.port, token: server.token, openUrl, tokenFile: infoFile }, () =>
-    [
-      `Docket is serving ${core.store.path}`,
-      `Open ${openUrl}`,
-      `The access token is also in ${infoFile} (readable only by you). Stop with Ctrl+C.`,
-    ].join('\n'),
+  printResult(
+    options.json,
+    { url: server.url, port: server.port, token: server.token, openUrl, tokenFile: infoFile },
+    () =>
+      [
+        `Docket is serving ${core.store.path}`,
+        `Open ${openUrl}`,
+        `The access token is also in ${infoFile} (readable only by you). Stop with Ctrl+C.`,
+      ].join('\n'),
   );
 
   await new Promise<void>((done) => {

@@ -35,11 +35,15 @@ function ipcTransport(bridge: DocketBridge): Transport {
   return {
     kind: 'ipc',
     call: async (name, input) => (await bridge.call(name, input)) as ApiResult<unknown>,
-    subscribe: (name, input, listener) => bridge.subscribe(name, input, (r) => listener(r as ApiResult<unknown>)),
+    subscribe: (name, input, listener) =>
+      bridge.subscribe(name, input, (r) => listener(r as ApiResult<unknown>)),
   };
 }
 
-const networkError = (message: string): ApiResult<never> => ({ ok: false, error: { code: 'INTERNAL', message } });
+const networkError = (message: string): ApiResult<never> => ({
+  ok: false,
+  error: { code: 'INTERNAL', message },
+});
 
 function httpTransport(token: string | null): Transport {
   const headers = (): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {});

@@ -5,7 +5,7 @@ export function EmptyState({ title, children }: { title: string; children: React
   return (
     <Paper withBorder p="xl" radius="md" maw={720} role="status">
       <Stack gap="xs">
-        <Title order={2} size="h4">
+        <Title order={3} size="h4">
           {title}
         </Title>
         <Text size="sm" c="dimmed">

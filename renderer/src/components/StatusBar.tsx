@@ -19,7 +19,8 @@ export function StatusBar({ status, error }: { status: Status | null; error: Api
   return (
     <div className="status-bar" role="status" aria-label="Status">
       <span title={status.database}>
-        Database: schema {status.schemaVersion}, {status.encrypted ? `encrypted (${status.cipher})` : 'NOT encrypted'}
+        Database: schema {status.schemaVersion},{' '}
+        {status.encrypted ? `encrypted (${status.cipher})` : 'NOT encrypted'}
       </span>
       <span>Engine: {status.engine.message}</span>
       <span>

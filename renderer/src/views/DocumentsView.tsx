@@ -49,7 +49,11 @@ export function DocumentsView({ area }: { area: Area }) {
         onChange={(e) => setSearch(e.currentTarget.value)}
         maw={480}
       />
-      {result.error ? <Alert color="red" title="Could not list documents">{result.error.message}</Alert> : null}
+      {result.error ? (
+        <Alert color="red" title="Could not list documents">
+          {result.error.message}
+        </Alert>
+      ) : null}
       {result.data && result.data.total === 0 && !query ? (
         <EmptyState title={area.emptyTitle}>{area.emptyBody}</EmptyState>
       ) : null}
@@ -57,7 +61,13 @@ export function DocumentsView({ area }: { area: Area }) {
         <Text size="sm">No document contains “{query}”.</Text>
       ) : null}
       {rows.length > 0 ? (
-        <div ref={scrollRef} className="virtual-table-scroll" style={{ height: 480 }} tabIndex={0} aria-label="Documents table">
+        <div
+          ref={scrollRef}
+          className="virtual-table-scroll"
+          style={{ height: 480 }}
+          tabIndex={0}
+          aria-label="Documents table"
+        >
           <table aria-rowcount={rows.length}>
             <thead>
               {table.getHeaderGroups().map((group) => (

@@ -11,13 +11,15 @@ export function ModelsView({ area, status }: { area: Area; status: Status | null
           Inference engine:
         </Text>
         {status ? (
-          <Badge color={status.engine.available ? 'green.9' : 'red.9'} variant="filled">
+          <Badge color={status.engine.available ? '#1b5e20' : '#a61e1e'} variant="filled">
             {status.engine.available ? 'ready' : 'unavailable'}
           </Badge>
         ) : null}
         <Text size="sm">{status?.engine.message ?? 'checking…'}</Text>
       </Group>
-      {status && status.counts.models > 0 ? null : <EmptyState title={area.emptyTitle}>{area.emptyBody}</EmptyState>}
+      {status && status.counts.models > 0 ? null : (
+        <EmptyState title={area.emptyTitle}>{area.emptyBody}</EmptyState>
+      )}
     </Stack>
   );
 }

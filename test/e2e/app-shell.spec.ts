@@ -1,0 +1,96 @@
+// The window in a real browser against the real core: every area, its accessibility, the keyboard, and
+// screenshots for people to look at (test-results/screenshots/).
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const areas = [
+  { label: 'Review inbox', heading: 'Review inbox', empty: 'Nothing to review' },
+  { label: 'Documents', heading: 'Documents', empty: 'No documents yet' },
+  { label: 'Invoices', heading: 'Invoices and receipts', empty: 'No invoices yet' },
+  { label: 'Tickets', heading: 'Tickets', empty: 'No tickets yet' },
+  { label: 'CRM', heading: 'CRM records', empty: 'No CRM records yet' },
+  { label: 'Imports', heading: 'Imports', empty: 'No imports running' },
+  { label: 'Models', heading: 'Models', empty: 'No models installed yet' },
+  { label: 'Settings', heading: 'Settings', empty: 'Preferences' },
+];
+
+async function openApp(page: Page): Promise<void> {
+  const url = process.env.DOCKET_E2E_OPEN_URL;
+  if (!url) throw new Error('global setup did not start docket serve');
+  await page.goto(url);
+  await expect(page.getByRole('status', { name: 'Status' })).toContainText('encrypted');
+}
+
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test('the token leaves the address bar once it is used', async ({ page }) => {
+  await openApp(page);
+  expect(page.url()).not.toContain('token=');
+  await page.reload();
+  await expect(page.getByRole('status', { name: 'Status' })).toContainText('schema');
+});
+
+test('without the token the window says it is not connected', async ({ page }) => {
+  await page.goto(process.env.DOCKET_E2E_URL as string);
+  await expect(page.getByRole('status', { name: 'Status' })).toContainText(/Not connected: Missing or wrong access token/);
+});
+
+for (const [index, area] of areas.entries()) {
+  test(`${area.label}: reachable, explains itself, no serious accessibility problems`, async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: area.label }).click();
+    await expect(page.getByRole('heading', { level: 2, name: area.heading })).toBeVisible();
+    await expect(page.getByRole('main')).toContainText(area.empty);
+    await expect(page).toHaveTitle(`${area.label} · Docket`);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({
+      path: `test-results/screenshots/${String(index + 1).padStart(2, '0')}-${area.label.toLowerCase().replace(/\s+/g, '-')}.png`,
+      fullPage: true,
+    });
+  });
+}
+
+test('keyboard: Alt+digit moves between areas and the skip link reaches the content', async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByRole('heading', { level: 2, name: 'Documents' })).toBeVisible();
+  await page.keyboard.press('Alt+8');
+  await expect(page.getByRole('heading', { level: 2, name: 'Settings' })).toBeVisible();
+  // Tab from the content reaches the first settings field
+  await expect(page.getByLabel('Table density').first()).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Table density').first()).toBeFocused();
+});
+
+test('documents search says when nothing matches', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'Documents' }).click();
+  await page.getByLabel('Search document text').fill('quarterly');
+  await expect(page.getByText('No document contains “quarterly”.')).toBeVisible();
+});
+
+test('settings are validated, saved to the database and recorded in the activity log', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Default phone region').fill('1x');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Not saved')).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('two-letter country code');
+  await page.getByLabel('Default phone region').fill('de');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('main').getByText('Saved.')).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('settings.set records.defaultPhoneRegion');
+  await page.reload();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByLabel('Default phone region')).toHaveValue('DE');
+  await page.screenshot({ path: 'test-results/screenshots/09-settings-saved.png', fullPage: true });
+});
