@@ -14,7 +14,16 @@ const electronOnlyInShell = {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'dist-electron/', 'reports/', 'test-results/', 'playwright-report/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-electron/',
+      'reports/',
+      'test-results/',
+      'playwright-report/',
+      'test/fixtures/',
+      '.dev/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

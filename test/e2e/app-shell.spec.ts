@@ -37,7 +37,9 @@ test('the token leaves the address bar once it is used', async ({ page }) => {
 
 test('without the token the window says it is not connected', async ({ page }) => {
   await page.goto(process.env.DOCKET_E2E_URL as string);
-  await expect(page.getByRole('status', { name: 'Status' })).toContainText(/Not connected: Missing or wrong access token/);
+  await expect(page.getByRole('status', { name: 'Status' })).toContainText(
+    /Not connected: Missing or wrong access token/,
+  );
 });
 
 for (const [index, area] of areas.entries()) {

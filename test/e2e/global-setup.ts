@@ -13,7 +13,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const db = join(dir, 'docket.db');
   const init = spawnSync(process.execPath, [BIN, 'init', '--db', db], { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`docket init failed: ${init.stderr}`);
-  const server = spawn(process.execPath, [BIN, 'serve', '--db', db, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [BIN, 'serve', '--db', db, '--json'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const info = await new Promise<{ openUrl: string; url: string; token: string }>((resolve, reject) => {
     let out = '';
     server.stdout.on('data', (chunk: Buffer) => {

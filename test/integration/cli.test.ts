@@ -21,7 +21,12 @@ describe('docket init and status', () => {
     const db = join(tempDir(), 'sub', 'd.db');
     const init = docket(['init', '--db', db, '--json']);
     expect(init.code, init.stderr).toBe(0);
-    expect(JSON.parse(init.stdout)).toMatchObject({ database: db, created: true, encrypted: true, key: `${db}.key` });
+    expect(JSON.parse(init.stdout)).toMatchObject({
+      database: db,
+      created: true,
+      encrypted: true,
+      key: `${db}.key`,
+    });
     expect(statSync(`${db}.key`).mode & 0o777).toBe(0o600);
     expect(readFileSync(`${db}.key`, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
 

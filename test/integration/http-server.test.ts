@@ -46,7 +46,13 @@ function raw(
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers ?? {} },
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers ?? {},
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -58,6 +64,14 @@ function raw(
     req.end(options.body);
   });
 }
+
+/** The API's answer, shaped as the tests read it. */
+interface ApiBody {
+  ok: boolean;
+  data: { encrypted: boolean; schemaVersion: number };
+  error: { code: string; issues: Array<{ path: string }> };
+}
+const jsonOf = async (res: Response): Promise<ApiBody> => (await res.json()) as ApiBody;
 
 function call(server: RunningServer, name: string, input: unknown, token = server.token): Promise<Response> {
   return fetch(`${server.url}api/call/${name}`, {
@@ -73,7 +87,7 @@ describe('access control', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const res = await call(server, 'status.get', {});
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await jsonOf(res);
     expect(body.ok).toBe(true);
     expect(body.data.encrypted).toBe(true);
   });
@@ -82,7 +96,7 @@ describe('access control', () => {
     const { server } = await start();
     const wrong = await call(server, 'status.get', {}, 'not-the-token');
     expect(wrong.status).toBe(401);
-    expect((await wrong.json()).error.code).toBe('UNAUTHORIZED');
+    expect((await jsonOf(wrong)).error.code).toBe('UNAUTHORIZED');
     const missing = await fetch(`${server.url}api/call/status.get`, { method: 'POST', body: '{}' });
     expect(missing.status).toBe(401);
     const almost = await call(server, 'status.get', {}, `${server.token}x`);
@@ -92,13 +106,26 @@ describe('access control', () => {
   it('refuses a foreign Host header even with the right token (DNS rebinding)', async () => {
     const { server } = await start();
     const auth = { Authorization: `Bearer ${server.token}` };
-    for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, '127.0.0.1']) {
-      const res = await raw(server.port, { method: 'POST', path: '/api/call/status.get', headers: { ...auth, Host: host } });
+    for (const host of [
+      'evil.example',
+      `evil.example:${server.port}`,
+      `127.0.0.1:${server.port + 1}`,
+      '127.0.0.1',
+    ]) {
+      const res = await raw(server.port, {
+        method: 'POST',
+        path: '/api/call/status.get',
+        headers: { ...auth, Host: host },
+      });
       expect(res.status, `Host: ${host}`).toBe(403);
     }
     const page = await raw(server.port, { path: '/', headers: { Host: `attacker.test:${server.port}` } });
     expect(page.status).toBe(403);
-    const ok = await raw(server.port, { method: 'POST', path: '/api/call/status.get', headers: { ...auth, Host: `localhost:${server.port}` } });
+    const ok = await raw(server.port, {
+      method: 'POST',
+      path: '/api/call/status.get',
+      headers: { ...auth, Host: `localhost:${server.port}` },
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -107,7 +134,11 @@ describe('access control', () => {
     const res = await raw(server.port, {
       method: 'POST',
       path: '/api/call/status.get',
-      headers: { Host: `127.0.0.1:${server.port}`, Authorization: `Bearer ${server.token}`, Origin: 'https://evil.example' },
+      headers: {
+        Host: `127.0.0.1:${server.port}`,
+        Authorization: `Bearer ${server.token}`,
+        Origin: 'https://evil.example',
+      },
     });
     expect(res.status).toBe(403);
     const preflight = await raw(server.port, {
@@ -126,9 +157,9 @@ describe('the API over HTTP', () => {
     const { server } = await start();
     const bad = await call(server, 'settings.set', { key: 'ingest.workers', value: 'many' });
     expect(bad.status).toBe(400);
-    const body = await bad.json();
+    const body = await jsonOf(bad);
     expect(body.error.code).toBe('BAD_INPUT');
-    expect(body.error.issues[0].path).toBe('value');
+    expect(body.error.issues[0]?.path).toBe('value');
     const unknown = await call(server, 'nope.nothing', {});
     expect(unknown.status).toBe(404);
     const malformed = await fetch(`${server.url}api/call/status.get`, {
@@ -143,7 +174,7 @@ describe('the API over HTTP', () => {
     const { server } = await start();
     const res = await call(server, 'store.backup', { out: join(tempDir(), 'steal.db') });
     expect(res.status).toBe(403);
-    expect((await res.json()).error.code).toBe('FORBIDDEN');
+    expect((await jsonOf(res)).error.code).toBe('FORBIDDEN');
   });
 
   it('streams status events over SSE when something changes', async () => {
@@ -187,7 +218,9 @@ describe('renderer files', () => {
     expect(index.status).toBe(200);
     expect(index.headers['content-security-policy']).toContain("script-src 'self'");
     expect(index.headers['content-security-policy']).toContain("default-src 'none'");
-    expect((await raw(server.port, { path: '/assets/app.js', headers: host })).headers['content-type']).toMatch(/javascript/);
+    expect(
+      (await raw(server.port, { path: '/assets/app.js', headers: host })).headers['content-type'],
+    ).toMatch(/javascript/);
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%00']) {
       const res = await raw(server.port, { path, headers: host });
       expect(res.body, path).not.toContain('outside the renderer');
@@ -201,20 +234,24 @@ describe('docket serve', () => {
     const dir = tempDir();
     const db = join(dir, 'd.db');
     expect(docket(['init', '--db', db]).code).toBe(0);
-    const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
-      const info = await new Promise<{ url: string; token: string; tokenFile: string; openUrl: string }>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (c: Buffer) => {
-          out += c.toString();
-          try {
-            resolve(JSON.parse(out));
-          } catch {
-            // not complete yet
-          }
-        });
-        child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-      });
+      const info = await new Promise<{ url: string; token: string; tokenFile: string; openUrl: string }>(
+        (resolve, reject) => {
+          let out = '';
+          child.stdout.on('data', (c: Buffer) => {
+            out += c.toString();
+            try {
+              resolve(JSON.parse(out));
+            } catch {
+              // not complete yet
+            }
+          });
+          child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+        },
+      );
       expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect(info.openUrl).toBe(`${info.url}#token=${info.token}`);
       expect(statSync(info.tokenFile).mode & 0o777).toBe(0o600);
@@ -224,7 +261,7 @@ describe('docket serve', () => {
         headers: { Authorization: `Bearer ${info.token}` },
         body: '{}',
       });
-      expect((await res.json()).data.schemaVersion).toBeGreaterThan(0);
+      expect((await jsonOf(res)).data.schemaVersion).toBeGreaterThan(0);
       const exited = new Promise((resolve) => child.on('exit', resolve));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

@@ -19,7 +19,10 @@ function newStore(): Store {
 }
 
 function addDocument(store: Store, title: string, text: string): number {
-  const id = Number(store.db.prepare('INSERT INTO documents (title, status) VALUES (?, ?)').run(title, 'read').lastInsertRowid);
+  const id = Number(
+    store.db.prepare('INSERT INTO documents (title, status) VALUES (?, ?)').run(title, 'read')
+      .lastInsertRowid,
+  );
   store.db.prepare('INSERT INTO document_text (document_id, text) VALUES (?, ?)').run(id, text);
   return id;
 }
@@ -28,7 +31,11 @@ function addDocument(store: Store, title: string, text: string): number {
 function bytesOnDisk(dbPath: string): Buffer {
   const dir = join(dbPath, '..');
   const name = dbPath.split('/').pop() as string;
-  return Buffer.concat(readdirSync(dir).filter((f) => f.startsWith(name)).map((f) => readFileSync(join(dir, f))));
+  return Buffer.concat(
+    readdirSync(dir)
+      .filter((f) => f.startsWith(name))
+      .map((f) => readFileSync(join(dir, f))),
+  );
 }
 
 function openError(fn: () => unknown): DocketError {
@@ -137,7 +144,11 @@ describe('schema versions and migrations', () => {
     const store = newStore();
     const broken = [
       ...migrations,
-      { version: LATEST_SCHEMA_VERSION + 1, name: 'broken', sql: 'CREATE TABLE half_done (a); SELECT * FROM no_such_table;' },
+      {
+        version: LATEST_SCHEMA_VERSION + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE half_done (a); SELECT * FROM no_such_table;',
+      },
     ];
     expect(() => migrate(store.db, broken)).toThrow(/no_such_table/);
     expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
@@ -149,9 +160,9 @@ describe('schema versions and migrations', () => {
     const store = newStore();
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(() => store.db.prepare('INSERT INTO pages (document_id, page_number) VALUES (999, 1)').run()).toThrow(
-      /FOREIGN KEY/,
-    );
+    expect(() =>
+      store.db.prepare('INSERT INTO pages (document_id, page_number) VALUES (999, 1)').run(),
+    ).toThrow(/FOREIGN KEY/);
     store.close();
   });
 });
@@ -161,9 +172,9 @@ describe('full-text search', () => {
     const store = newStore();
     addDocument(store, 'Rechnung', 'Rechnung Nr. 2024-117 für Müller GmbH, Betrag 1.250,00 EUR');
     addDocument(store, 'Contract', 'Master services agreement between Acme and Initech');
-    expect(listDocuments(store.db, { query: 'muller', limit: 10, offset: 0 }).items.map((d) => d.title)).toEqual([
-      'Rechnung',
-    ]);
+    expect(
+      listDocuments(store.db, { query: 'muller', limit: 10, offset: 0 }).items.map((d) => d.title),
+    ).toEqual(['Rechnung']);
     const hit = listDocuments(store.db, { query: 'services agreement', limit: 10, offset: 0 });
     expect(hit.total).toBe(1);
     expect(hit.items[0]?.snippet).toContain('[services]');
@@ -175,7 +186,9 @@ describe('full-text search', () => {
   it('keeps the index in step when text changes or is deleted', () => {
     const store = newStore();
     const id = addDocument(store, 'Memo', 'first draft wording');
-    store.db.prepare('UPDATE document_text SET text = ? WHERE document_id = ?').run('final approved wording', id);
+    store.db
+      .prepare('UPDATE document_text SET text = ? WHERE document_id = ?')
+      .run('final approved wording', id);
     expect(listDocuments(store.db, { query: 'draft', limit: 10, offset: 0 }).total).toBe(0);
     expect(listDocuments(store.db, { query: 'approved', limit: 10, offset: 0 }).total).toBe(1);
     store.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
@@ -185,8 +198,12 @@ describe('full-text search', () => {
 
   it('indexes record text (tickets, CRM)', () => {
     const store = newStore();
-    store.db.prepare('INSERT INTO records (kind, text) VALUES (?, ?)').run('ticket', 'Printer on floor 3 is jammed');
-    store.db.prepare('INSERT INTO records (kind, text) VALUES (?, ?)').run('crm_contact', 'Jane Doe, procurement lead');
+    store.db
+      .prepare('INSERT INTO records (kind, text) VALUES (?, ?)')
+      .run('ticket', 'Printer on floor 3 is jammed');
+    store.db
+      .prepare('INSERT INTO records (kind, text) VALUES (?, ?)')
+      .run('crm_contact', 'Jane Doe, procurement lead');
     const found = store.db.prepare("SELECT rowid FROM records_fts WHERE records_fts MATCH 'jammed'").all();
     expect(found).toHaveLength(1);
     store.close();
@@ -204,7 +221,9 @@ describe('online backup', () => {
     expect(result.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(readFileSync(out).includes('text from before')).toBe(false);
     const copy = Store.open({ path: out, key: TEST_KEY });
-    expect(listDocuments(copy.db, { limit: 10, offset: 0 }).items.map((d) => d.title)).toEqual(['Before backup']);
+    expect(listDocuments(copy.db, { limit: 10, offset: 0 }).items.map((d) => d.title)).toEqual([
+      'Before backup',
+    ]);
     copy.close();
     expect(() => Store.open({ path: out, key: 'wrong' })).toThrow(/key is wrong/);
     store.close();

@@ -16,7 +16,9 @@ async function lint(path: string, code: string): Promise<string[]> {
 describe('lint import boundaries', () => {
   it("lets only main/electron import 'electron'", async () => {
     const code = "import { app } from 'electron';\nexport const name = app.name;\n";
-    expect(await lint('main/store/leak.ts', code)).toEqual([expect.stringMatching(/no-restricted-imports: .*Only main\/electron/)]);
+    expect(await lint('main/store/leak.ts', code)).toEqual([
+      expect.stringMatching(/no-restricted-imports: .*Only main\/electron/),
+    ]);
     expect(await lint('main/cli/leak.ts', code)).toHaveLength(1);
     expect(await lint('main/electron/ok.ts', code)).toEqual([]);
   });
@@ -24,9 +26,11 @@ describe('lint import boundaries', () => {
   it("lets the renderer import only the API contract's types from main", async () => {
     const typeOnly = "import type { Status } from '../../main/api/contract.ts';\nexport type S = Status;\n";
     expect(await lint('renderer/src/ok.ts', typeOnly)).toEqual([]);
-    const valueImport = "import { contract } from '../../main/api/contract.ts';\nexport const c = contract;\n";
+    const valueImport =
+      "import { contract } from '../../main/api/contract.ts';\nexport const c = contract;\n";
     expect((await lint('renderer/src/bad.ts', valueImport)).join()).toMatch(/import type/);
-    const storeImport = "import type { Store } from '../../main/store/database.ts';\nexport type S = Store;\n";
+    const storeImport =
+      "import type { Store } from '../../main/store/database.ts';\nexport type S = Store;\n";
     expect((await lint('renderer/src/bad.ts', storeImport)).join()).toMatch(/nothing from main/);
     const nodeImport = "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n";
     expect((await lint('renderer/src/bad.ts', nodeImport)).join()).toMatch(/no Node.js modules/);

@@ -6,10 +6,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type DocketCore } from '../../main/core/docket.ts';
 import { APP_ENTRY, isAllowedRequest, isAppUrl } from '../../main/electron/app-origin.ts';
 import { registerIpc } from '../../main/electron/ipc.ts';
-import { CALL_CHANNEL, EVENT_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from '../../main/electron/ipc-channels.ts';
-import { loadOrCreateDesktopKey, sealedKeyPath, type SafeStorageLike } from '../../main/electron/key-store.ts';
+import {
+  CALL_CHANNEL,
+  EVENT_CHANNEL,
+  SUBSCRIBE_CHANNEL,
+  UNSUBSCRIBE_CHANNEL,
+} from '../../main/electron/ipc-channels.ts';
+import {
+  loadOrCreateDesktopKey,
+  sealedKeyPath,
+  type SafeStorageLike,
+} from '../../main/electron/key-store.ts';
 import { appProtocolResponse } from '../../main/electron/protocol.ts';
-import { hardenSession, hardenWebContents, type SessionLike, type WebContentsLike } from '../../main/electron/security.ts';
+import {
+  hardenSession,
+  hardenWebContents,
+  type SessionLike,
+  type WebContentsLike,
+} from '../../main/electron/security.ts';
 import { createMainWindow } from '../../main/electron/window.ts';
 import { TEST_KEY, useTempDirs } from '../helpers/temp.ts';
 
@@ -54,7 +68,8 @@ describe('main window', () => {
 describe('session', () => {
   function fakeSession() {
     const s = {
-      beforeRequest: undefined as undefined | ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
+      beforeRequest: undefined as
+        undefined | ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
       permissionRequest: undefined as undefined | Listener,
       permissionCheck: undefined as undefined | Listener,
       deviceCheck: undefined as undefined | Listener,
@@ -158,7 +173,11 @@ describe('app:// protocol', () => {
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await index.text()).toContain('Docket');
-    for (const url of ['app://docket/../secret.txt', 'app://docket/%2e%2e/secret.txt', 'app://docket/..%2fsecret.txt']) {
+    for (const url of [
+      'app://docket/../secret.txt',
+      'app://docket/%2e%2e/secret.txt',
+      'app://docket/..%2fsecret.txt',
+    ]) {
       const res = await appProtocolResponse(join(dir, 'renderer'), url);
       expect(await res.text(), url).not.toContain('private');
     }
@@ -168,11 +187,22 @@ describe('app:// protocol', () => {
 
 describe('IPC transport', () => {
   function setup() {
-    const core = openCore({ path: join(tempDir(), 'd.db'), key: TEST_KEY, create: true, log: { error: () => {} } });
+    const core = openCore({
+      path: join(tempDir(), 'd.db'),
+      key: TEST_KEY,
+      create: true,
+      log: { error: () => {} },
+    });
     cores.push(core);
     const handles = new Map<string, Listener>();
     const ons = new Map<string, Listener>();
-    registerIpc({ handle: (c: string, fn: never) => handles.set(c, fn), on: (c: string, fn: never) => ons.set(c, fn) } as never, core.router);
+    registerIpc(
+      {
+        handle: (c: string, fn: never) => handles.set(c, fn),
+        on: (c: string, fn: never) => ons.set(c, fn),
+      } as never,
+      core.router,
+    );
     return { core, handles, ons };
   }
 
@@ -182,13 +212,21 @@ describe('IPC transport', () => {
     return {
       sent,
       destroy: () => onceHandlers.get('destroyed')?.(),
-      value: { id, send: (...args: unknown[]) => sent.push(args), once: (n: string, fn: () => void) => onceHandlers.set(n, fn) },
+      value: {
+        id,
+        send: (...args: unknown[]) => sent.push(args),
+        once: (n: string, fn: () => void) => onceHandlers.set(n, fn),
+      },
     };
   }
 
   it('routes calls from the app to the real router, with validation', async () => {
     const { handles } = setup();
-    const call = handles.get(CALL_CHANNEL) as unknown as (e: unknown, n: unknown, i: unknown) => Promise<{ ok: boolean; data?: { encrypted: boolean }; error?: { code: string } }>;
+    const call = handles.get(CALL_CHANNEL) as unknown as (
+      e: unknown,
+      n: unknown,
+      i: unknown,
+    ) => Promise<{ ok: boolean; data?: { encrypted: boolean }; error?: { code: string } }>;
     const fromApp = { senderFrame: { url: 'app://docket/index.html' } };
     const status = await call(fromApp, 'status.get', {});
     expect(status.ok).toBe(true);
@@ -201,7 +239,11 @@ describe('IPC transport', () => {
 
   it('refuses calls from any other frame', async () => {
     const { handles } = setup();
-    const call = handles.get(CALL_CHANNEL) as unknown as (e: unknown, n: string, i: unknown) => Promise<{ error?: { code: string } }>;
+    const call = handles.get(CALL_CHANNEL) as unknown as (
+      e: unknown,
+      n: string,
+      i: unknown,
+    ) => Promise<{ error?: { code: string } }>;
     for (const frame of [{ url: 'https://evil.example/' }, { url: 'file:///tmp/x.html' }, null]) {
       expect((await call({ senderFrame: frame }, 'status.get', {})).error?.code).toBe('FORBIDDEN');
     }
@@ -209,13 +251,24 @@ describe('IPC transport', () => {
 
   it('sends subscription events to the window and stops them on unsubscribe or when the window goes away', async () => {
     const { core, ons } = setup();
-    const subscribe = ons.get(SUBSCRIBE_CHANNEL) as unknown as (e: unknown, id: unknown, n: string, i: unknown) => void;
+    const subscribe = ons.get(SUBSCRIBE_CHANNEL) as unknown as (
+      e: unknown,
+      id: unknown,
+      n: string,
+      i: unknown,
+    ) => void;
     const unsubscribe = ons.get(UNSUBSCRIBE_CHANNEL) as unknown as (e: unknown, id: unknown) => void;
     const win = sender(7);
     const event = { senderFrame: { url: 'app://docket/index.html' }, sender: win.value };
     subscribe(event, 1, 'jobs.progress', {});
     core.events.progress({ jobId: 3, kind: 'import', done: 1, total: 10, message: 'Reading files' });
-    expect(win.sent).toEqual([[EVENT_CHANNEL, 1, { ok: true, data: { jobId: 3, kind: 'import', done: 1, total: 10, message: 'Reading files' } }]]);
+    expect(win.sent).toEqual([
+      [
+        EVENT_CHANNEL,
+        1,
+        { ok: true, data: { jobId: 3, kind: 'import', done: 1, total: 10, message: 'Reading files' } },
+      ],
+    ]);
     unsubscribe(event, 1);
     core.events.progress({ jobId: 3, kind: 'import', done: 2, total: 10, message: 'Reading files' });
     expect(win.sent).toHaveLength(1);
@@ -226,7 +279,12 @@ describe('IPC transport', () => {
     expect(win.sent).toHaveLength(1);
 
     const stranger = sender(8);
-    subscribe({ senderFrame: { url: 'https://evil.example/' }, sender: stranger.value }, 1, 'jobs.progress', {});
+    subscribe(
+      { senderFrame: { url: 'https://evil.example/' }, sender: stranger.value },
+      1,
+      'jobs.progress',
+      {},
+    );
     core.events.progress({ jobId: 3, kind: 'import', done: 4, total: 10, message: 'Reading files' });
     expect(stranger.sent).toHaveLength(0);
 

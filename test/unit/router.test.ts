@@ -15,7 +15,12 @@ const http: CallContext = { transport: 'http', actor: 'http' };
 const cli: CallContext = { transport: 'in-process', actor: 'cli' };
 
 function core(): DocketCore {
-  const c = openCore({ path: join(tempDir(), 'd.db'), key: TEST_KEY, create: true, log: { error: () => {} } });
+  const c = openCore({
+    path: join(tempDir(), 'd.db'),
+    key: TEST_KEY,
+    create: true,
+    log: { error: () => {} },
+  });
   cores.push(c);
   return c;
 }
@@ -31,7 +36,11 @@ describe('Router', () => {
 
   it('validates input and names the field that is wrong', async () => {
     const { router } = core();
-    const r = await router.call('settings.set', { key: 'records.defaultPhoneRegion', value: 'Germany' }, http);
+    const r = await router.call(
+      'settings.set',
+      { key: 'records.defaultPhoneRegion', value: 'Germany' },
+      http,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('BAD_INPUT');
@@ -95,9 +104,9 @@ describe('Router', () => {
     const { router } = core();
     const s = await router.invoke('status.get', {}, cli);
     expect(s.encrypted).toBe(true);
-    await expect(router.invoke('settings.set', { key: 'ingest.workers', value: 0 }, cli)).rejects.toBeInstanceOf(
-      DocketError,
-    );
+    await expect(
+      router.invoke('settings.set', { key: 'ingest.workers', value: 0 }, cli),
+    ).rejects.toBeInstanceOf(DocketError);
   });
 
   it('delivers subscription events and stops when unsubscribed', async () => {
@@ -119,9 +128,20 @@ describe('Router', () => {
 
   it('records who changed a setting in the audit log', async () => {
     const { router } = core();
-    await router.invoke('settings.set', { key: 'ingest.workers', value: 4 }, { transport: 'ipc', actor: 'window' });
+    await router.invoke(
+      'settings.set',
+      { key: 'ingest.workers', value: 4 },
+      { transport: 'ipc', actor: 'window' },
+    );
     const [entry] = await router.invoke('audit.list', {}, cli);
-    expect(entry).toMatchObject({ actor: 'window', action: 'settings.set', subject: 'ingest.workers', details: { value: 4 } });
-    expect(await router.invoke('settings.list', {}, cli)).toMatchObject([{ key: 'ingest.workers', value: 4 }]);
+    expect(entry).toMatchObject({
+      actor: 'window',
+      action: 'settings.set',
+      subject: 'ingest.workers',
+      details: { value: 4 },
+    });
+    expect(await router.invoke('settings.list', {}, cli)).toMatchObject([
+      { key: 'ingest.workers', value: 4 },
+    ]);
   });
 });
