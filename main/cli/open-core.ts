@@ -20,9 +20,17 @@ export function openExisting(dbPath: string): DocketCore {
   if (from === keyFilePath(path) && keyFileTooOpen(from)) {
     process.stderr.write(`docket: warning: ${from} can be read by other users; run: chmod 600 ${from}\n`);
   }
-  return openCore({
-    path,
-    key,
-    log: { error: (m, e) => process.stderr.write(`docket: ${m}: ${String(e)}\n`) },
-  });
+  try {
+    return openCore({
+      path,
+      key,
+      log: { error: (m, e) => process.stderr.write(`docket: ${m}: ${String(e)}\n`) },
+    });
+  } catch (e) {
+    // Say which key was tried: the usual mistake is a stale DOCKET_DB_KEY or the wrong key file.
+    if (e instanceof DocketError && e.code === 'DB_KEY_WRONG') {
+      throw new DocketError(e.code, `${e.message} (The key was taken from ${from}.)`, { cause: e });
+    }
+    throw e;
+  }
 }

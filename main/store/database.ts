@@ -22,10 +22,7 @@ function applyKey(db: Database, key: string): void {
   db.pragma(`key='${key.replaceAll("'", "''")}'`);
 }
 
-function isNotADatabase(e: unknown): boolean {
-  const code = (e as { code?: string }).code;
-  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
-}
+const sqliteCode = (e: unknown): string | undefined => (e as { code?: string }).code;
 
 /** Checks key and schema version on a read-only connection; returns the file's schema version. */
 function checkExisting(path: string, key: string): number {
@@ -49,10 +46,19 @@ function checkExisting(path: string, key: string): number {
     return version;
   } catch (e) {
     if (e instanceof DocketError) throw e;
-    if (isNotADatabase(e)) {
+    // With SQLCipher a wrong key makes page 1 unreadable: "not a database". A readable first page with
+    // damage behind it is corruption (a truncated copy, a failing disk), which a new key would not fix.
+    if (sqliteCode(e) === 'SQLITE_NOTADB') {
       throw new DocketError(
         'DB_KEY_WRONG',
         `Cannot open ${path}: the key is wrong, or the file is not an encrypted Docket database. The file was not changed.`,
+        { cause: e },
+      );
+    }
+    if (sqliteCode(e) === 'SQLITE_CORRUPT') {
+      throw new DocketError(
+        'DB_CORRUPT',
+        `${path} is damaged (corrupt or truncated): restore it from a backup. The file was not changed.`,
         { cause: e },
       );
     }

@@ -75,6 +75,7 @@ describe('refusals that leave the database untouched', () => {
     const r = docket(['status', '--db', db, '--json'], { DOCKET_DB_KEY: 'wrong key' });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/the key is wrong, or the file is not an encrypted Docket database/);
+    expect(r.stderr).toMatch(/key was taken from DOCKET_DB_KEY/);
     expect(JSON.parse(r.stdout).error.code).toBe('DB_KEY_WRONG');
     expect(readFileSync(db).equals(before)).toBe(true);
     expect(existsSync(`${db}-wal`)).toBe(false);

@@ -1,6 +1,7 @@
 // The encrypted store on real SQLite files: encryption at rest, key checks that never touch the file,
 // schema versions, migrations, full-text search and online backup.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +104,27 @@ describe('encryption at rest', () => {
     const before = readFileSync(path);
     expect(openError(() => Store.open({ path, key: TEST_KEY })).code).toBe('DB_KEY_WRONG');
     expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('tells a damaged (truncated) database from a wrong key, and leaves it as it is', () => {
+    const store = newStore();
+    for (let i = 0; i < 50; i++) addDocument(store, `Doc ${i}`, 'words '.repeat(200));
+    store.close();
+    const whole = readFileSync(store.path);
+    const truncated = whole.subarray(0, 4096 * 3);
+    writeFileSync(store.path, truncated);
+    const error = openError(() => Store.open({ path: store.path, key: TEST_KEY }));
+    expect(error.code).toBe('DB_CORRUPT');
+    expect(error.message).toMatch(/damaged .*restore it from a backup/);
+    expect(readFileSync(store.path).equals(truncated)).toBe(true);
+  });
+
+  it('refuses random bytes as not a Docket database', () => {
+    const path = join(tempDir(), 'random.db');
+    writeFileSync(path, randomBytes(20_000));
+    expect(openError(() => Store.open({ path, key: TEST_KEY })).message).toMatch(
+      /not an encrypted Docket database/,
+    );
   });
 
   it('never creates a new database where one is missing unless asked to', () => {
