@@ -1,5 +1,6 @@
 // Runs the real `docket` command (bin/docket.js) in a child process, as a user would.
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessByStdio, type SpawnSyncReturns } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/docket.js', import.meta.url));
@@ -18,4 +19,34 @@ export function docket(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
     timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface ServeInfo {
+  url: string;
+  port: number;
+  token: string;
+  openUrl: string;
+  tokenFile: string;
+}
+
+/** Starts `docket serve --json` on a database and waits for the address it prints. */
+export async function spawnServe(
+  db: string,
+): Promise<{ child: ChildProcessByStdio<null, Readable, null>; info: ServeInfo }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--json'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const info = await new Promise<ServeInfo>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      try {
+        resolve(JSON.parse(out) as ServeInfo);
+      } catch {
+        // the JSON is not complete yet
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`docket serve exited early with code ${code}`)));
+  });
+  return { child, info };
 }

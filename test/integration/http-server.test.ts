@@ -1,36 +1,32 @@
 // The local HTTP transport against the real core: token, Host and Origin checks, typed errors, events,
 // and the renderer's files with their security headers.
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type DocketCore } from '../../main/core/docket.ts';
 import { startServer, type RunningServer } from '../../main/server/http-server.ts';
-import { BIN, docket } from '../helpers/cli.ts';
-import { TEST_KEY, useTempDirs } from '../helpers/temp.ts';
+import { docket, spawnServe } from '../helpers/cli.ts';
+import { useTestCores } from '../helpers/core.ts';
+import { useTempDirs } from '../helpers/temp.ts';
 
 const tempDir = useTempDirs();
-const running: Array<{ core: DocketCore; server: RunningServer }> = [];
+const testCore = useTestCores();
+const servers: RunningServer[] = [];
 
 afterEach(async () => {
-  for (const { core, server } of running.splice(0)) {
-    await server.close();
-    core.close();
-  }
+  for (const server of servers.splice(0)) await server.close();
 });
 
-async function start(): Promise<{ core: DocketCore; server: RunningServer; rendererDir: string }> {
+async function start(): Promise<{ server: RunningServer; rendererDir: string }> {
   const dir = tempDir();
   const rendererDir = join(dir, 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Docket</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
-  const core = openCore({ path: join(dir, 'd.db'), key: TEST_KEY, create: true, log: { error: () => {} } });
-  const server = await startServer({ router: core.router, rendererDir });
-  running.push({ core, server });
-  return { core, server, rendererDir };
+  const server = await startServer({ router: testCore(dir).router, rendererDir });
+  servers.push(server);
+  return { server, rendererDir };
 }
 
 interface RawResponse {
@@ -234,24 +230,8 @@ describe('docket serve', () => {
     const dir = tempDir();
     const db = join(dir, 'd.db');
     expect(docket(['init', '--db', db]).code).toBe(0);
-    const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--json'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const { child, info } = await spawnServe(db);
     try {
-      const info = await new Promise<{ url: string; token: string; tokenFile: string; openUrl: string }>(
-        (resolve, reject) => {
-          let out = '';
-          child.stdout.on('data', (c: Buffer) => {
-            out += c.toString();
-            try {
-              resolve(JSON.parse(out));
-            } catch {
-              // not complete yet
-            }
-          });
-          child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-        },
-      );
       expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect(info.openUrl).toBe(`${info.url}#token=${info.token}`);
       expect(statSync(info.tokenFile).mode & 0o777).toBe(0o600);

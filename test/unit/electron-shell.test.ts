@@ -2,8 +2,7 @@
 // runtime cannot be downloaded on the build machines). The router and store behind it are the real ones.
 import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore, type DocketCore } from '../../main/core/docket.ts';
+import { describe, expect, it } from 'vitest';
 import { APP_ENTRY, isAllowedRequest, isAppUrl } from '../../main/electron/app-origin.ts';
 import { registerIpc } from '../../main/electron/ipc.ts';
 import {
@@ -25,11 +24,11 @@ import {
   type WebContentsLike,
 } from '../../main/electron/security.ts';
 import { createMainWindow } from '../../main/electron/window.ts';
-import { TEST_KEY, useTempDirs } from '../helpers/temp.ts';
+import { useTestCores } from '../helpers/core.ts';
+import { useTempDirs } from '../helpers/temp.ts';
 
 const tempDir = useTempDirs();
-const cores: DocketCore[] = [];
-afterEach(() => cores.splice(0).forEach((c) => c.close()));
+const testCore = useTestCores();
 
 type Listener = (...args: never[]) => unknown;
 
@@ -187,13 +186,7 @@ describe('app:// protocol', () => {
 
 describe('IPC transport', () => {
   function setup() {
-    const core = openCore({
-      path: join(tempDir(), 'd.db'),
-      key: TEST_KEY,
-      create: true,
-      log: { error: () => {} },
-    });
-    cores.push(core);
+    const core = testCore();
     const handles = new Map<string, Listener>();
     const ons = new Map<string, Listener>();
     registerIpc(

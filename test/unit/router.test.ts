@@ -1,29 +1,17 @@
 // The router is the boundary every transport goes through: validation, transport rules, typed errors.
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contract } from '../../main/api/contract.ts';
 import { DocketError } from '../../main/api/errors.ts';
 import { Router, type CallContext, type Handlers } from '../../main/api/router.ts';
-import { openCore, type DocketCore } from '../../main/core/docket.ts';
-import { TEST_KEY, useTempDirs } from '../helpers/temp.ts';
+import { useTestCores } from '../helpers/core.ts';
+import { useTempDirs } from '../helpers/temp.ts';
 
 const tempDir = useTempDirs();
-const cores: DocketCore[] = [];
-afterEach(() => cores.splice(0).forEach((c) => c.close()));
+const core = useTestCores();
 
 const http: CallContext = { transport: 'http', actor: 'http' };
 const cli: CallContext = { transport: 'in-process', actor: 'cli' };
-
-function core(): DocketCore {
-  const c = openCore({
-    path: join(tempDir(), 'd.db'),
-    key: TEST_KEY,
-    create: true,
-    log: { error: () => {} },
-  });
-  cores.push(c);
-  return c;
-}
 
 describe('Router', () => {
   it('declares every procedure with a description, schemas and an error list', () => {
