@@ -5,12 +5,21 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
-const electronOnlyInShell = {
-  name: 'electron',
-  message:
-    "Only main/electron/ may import 'electron'; put logic in the core and reach it through the router.",
-};
+const electronMessage =
+  "Only main/electron/ may import 'electron'; put logic in the core and reach it through the router.";
+const electronOnlyInShell = { name: 'electron', message: electronMessage };
+const electronSubpaths = { group: ['electron/*'], message: electronMessage };
+// Static imports are covered above; these catch `await import('electron')` and `require('electron')`.
+const noDynamicElectron = [
+  { selector: 'ImportExpression[source.value=/^electron(\\/|$)/]', message: electronMessage },
+  {
+    selector: "CallExpression[callee.name='require'][arguments.0.value=/^electron(\\/|$)/]",
+    message: electronMessage,
+  },
+];
+const nodeMessage = 'The renderer is web code: no Node.js modules.';
 
 export default tseslint.config(
   {
@@ -34,9 +43,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**/*.ts', 'test/**/*.ts', 'scripts/**', 'bin/**'],
+    files: ['main/**/*.ts', 'test/**/*.ts', 'bin/**'],
     ignores: ['main/electron/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [electronSubpaths] }],
+      'no-restricted-syntax': ['error', ...noDynamicElectron],
+    },
   },
   {
     files: ['renderer/src/**/*.{ts,tsx}'],
@@ -49,8 +61,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnlyInShell],
+          paths: [electronOnlyInShell, ...builtinModules.map((name) => ({ name, message: nodeMessage }))],
           patterns: [
+            electronSubpaths,
             {
               regex: '(^|/)main/(?!api/contract\\.ts$)',
               message: "The renderer imports nothing from main/ except the API contract's types.",
@@ -61,8 +74,16 @@ export default tseslint.config(
               message:
                 "Import the API contract with 'import type': the renderer gets its types, not its code.",
             },
-            { group: ['node:*'], message: 'The renderer is web code: no Node.js modules.' },
+            { group: ['node:*'], message: nodeMessage },
           ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...noDynamicElectron,
+        {
+          selector: 'ImportExpression[source.value=/(^|\\/)main\\//]',
+          message: 'The renderer loads no code from main/.',
         },
       ],
     },

@@ -25,7 +25,8 @@ const electronVersion = require('electron/package.json').version;
 // What the packaged app contains of ours: the main-process code, the renderer's page (with its CSP) and
 // package.json. Staged in one folder because the scanner takes a single input.
 const input = resolve(process.argv[2] ?? 'reports/electron-scan-input');
-const output = resolve('reports/electronegativity.csv');
+// Usage: node scripts/electron-scan.mjs [INPUT_DIR [REPORT.csv]] (defaults: the app, reports/electronegativity.csv)
+const output = resolve(process.argv[3] ?? 'reports/electronegativity.csv');
 if (!process.argv[2]) {
   rmSync(input, { recursive: true, force: true });
   mkdirSync(input, { recursive: true });

@@ -1,7 +1,7 @@
 // What each procedure does: thin glue from the contract to the store and services.
 import { statSync } from 'node:fs';
 import type { Output, Status } from './contract.ts';
-import type { Handlers, SubscriptionHandlers } from './router.ts';
+import type { Handlers, Logger, SubscriptionHandlers } from './router.ts';
 import type { Store } from '../store/database.ts';
 import type { EventHub } from '../core/events.ts';
 import { appendAudit, listAudit } from '../store/audit.ts';
@@ -15,6 +15,7 @@ export interface HandlerDeps {
   store: Store;
   events: EventHub;
   appVersion: string;
+  log: Logger;
 }
 
 export async function readStatus({ store, appVersion }: HandlerDeps): Promise<Status> {
@@ -35,7 +36,7 @@ export function createHandlers(deps: HandlerDeps): {
   handlers: Handlers;
   subscriptions: SubscriptionHandlers;
 } {
-  const { store, events } = deps;
+  const { store, events, log } = deps;
   const db = store.db;
 
   const handlers: Handlers = {
@@ -64,9 +65,14 @@ export function createHandlers(deps: HandlerDeps): {
     'status.watch': (_input, emit) => {
       let stopped = false;
       const send = (): void => {
-        void readStatus(deps).then((s) => {
-          if (!stopped) emit(s);
-        });
+        readStatus(deps).then(
+          (s) => {
+            if (!stopped) emit(s);
+          },
+          // A status that cannot be read now (say the file was moved) must not take the process down;
+          // the next change tries again.
+          (e: unknown) => log.error('Could not read the status for status.watch', e),
+        );
       };
       send();
       const off = events.on('status-changed', send);

@@ -8,7 +8,8 @@ import { keyFilePath, keyFileTooOpen, resolveKey } from '../store/keys.ts';
 
 export const cliContext: CallContext = { transport: 'in-process', actor: 'cli' };
 
-export function openExisting(dbPath: string): DocketCore {
+/** Opens an existing database; `migrate: false` for commands that must not change it (status, backup). */
+export function openExisting(dbPath: string, options: { migrate?: boolean } = {}): DocketCore {
   const path = resolve(dbPath);
   if (!existsSync(path)) {
     throw new DocketError(
@@ -24,6 +25,7 @@ export function openExisting(dbPath: string): DocketCore {
     return openCore({
       path,
       key,
+      ...options,
       log: { error: (m, e) => process.stderr.write(`docket: ${m}: ${String(e)}\n`) },
     });
   } catch (e) {

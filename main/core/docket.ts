@@ -16,7 +16,8 @@ export interface DocketCore {
 export function openCore(options: OpenOptions & { log?: Logger }): DocketCore {
   const store = Store.open(options);
   const events = new EventHub();
-  const { handlers, subscriptions } = createHandlers({ store, events, appVersion });
-  const router = new Router(handlers, subscriptions, options.log);
+  const log = options.log ?? console;
+  const { handlers, subscriptions } = createHandlers({ store, events, appVersion, log });
+  const router = new Router(handlers, subscriptions, log);
   return { store, events, router, close: () => store.close() };
 }

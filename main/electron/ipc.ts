@@ -9,7 +9,9 @@ import { CALL_CHANNEL, EVENT_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } f
 type SenderEvent = Pick<IpcMainInvokeEvent | IpcMainEvent, 'senderFrame'>;
 type SubscriberEvent = {
   senderFrame: IpcMainEvent['senderFrame'];
-  sender: Pick<WebContents, 'id' | 'send' | 'once'>;
+  sender: Pick<WebContents, 'id' | 'send'> & {
+    once(event: 'destroyed' | 'render-process-gone', listener: () => void): unknown;
+  };
 };
 
 export type IpcMainLike = Pick<IpcMain, 'handle' | 'on'>;
@@ -26,45 +28,69 @@ const refused: ApiResult<never> = {
   error: { code: 'FORBIDDEN', message: 'Only the Docket window may call the API.' },
 };
 
+/** One window's live subscriptions, for the page now loaded in it. */
+interface WindowSubscriptions {
+  pageKey: string;
+  stops: Map<number, () => void>;
+}
+
+function stopAll(state: WindowSubscriptions): void {
+  for (const stop of state.stops.values()) stop();
+  state.stops.clear();
+}
+
 export function registerIpc(ipcMain: IpcMainLike, router: Router): void {
   ipcMain.handle(CALL_CHANNEL, (event, name: unknown, input: unknown) => {
     if (!isTrustedSender(event)) return refused;
     return router.call(String(name), input, windowContext);
   });
 
-  // Subscriptions, per window: id → stop function; all stopped when the window goes away.
-  const active = new Map<number, Map<number, () => void>>();
+  // Each page load has its own key (made by the preload). When a window reloads, the new page's first
+  // subscription ends everything the old page left running, so no stale event reaches a new listener.
+  const windows = new Map<number, WindowSubscriptions>();
 
-  ipcMain.on(SUBSCRIBE_CHANNEL, (rawEvent, id: unknown, name: unknown, input: unknown) => {
+  function stateFor(sender: SubscriberEvent['sender'], pageKey: string): WindowSubscriptions {
+    let state = windows.get(sender.id);
+    if (!state) {
+      const created: WindowSubscriptions = { pageKey, stops: new Map() };
+      windows.set(sender.id, created);
+      const forget = (): void => {
+        stopAll(created);
+        windows.delete(sender.id);
+      };
+      sender.once('destroyed', forget);
+      sender.once('render-process-gone', forget);
+      state = created;
+    }
+    if (state.pageKey !== pageKey) {
+      stopAll(state);
+      state.pageKey = pageKey;
+    }
+    return state;
+  }
+
+  ipcMain.on(SUBSCRIBE_CHANNEL, (rawEvent, pageKey: unknown, id: unknown, name: unknown, input: unknown) => {
     const event = rawEvent as unknown as SubscriberEvent;
-    if (!isTrustedSender(event) || typeof id !== 'number') return;
+    if (!isTrustedSender(event) || typeof pageKey !== 'string' || typeof id !== 'number') return;
     const sender = event.sender;
+    const state = stateFor(sender, pageKey);
     const started = router.subscribe(String(name), input, windowContext, (payload) =>
-      sender.send(EVENT_CHANNEL, id, { ok: true, data: payload }),
+      sender.send(EVENT_CHANNEL, pageKey, id, { ok: true, data: payload }),
     );
     if (!started.ok) {
-      sender.send(EVENT_CHANNEL, id, started);
+      sender.send(EVENT_CHANNEL, pageKey, id, started);
       return;
     }
-    let forWindow = active.get(sender.id);
-    if (!forWindow) {
-      const created = new Map<number, () => void>();
-      active.set(sender.id, created);
-      sender.once('destroyed', () => {
-        for (const stop of created.values()) stop();
-        active.delete(sender.id);
-      });
-      forWindow = created;
-    }
-    forWindow.get(id)?.();
-    forWindow.set(id, started.data);
+    state.stops.get(id)?.();
+    state.stops.set(id, started.data);
   });
 
-  ipcMain.on(UNSUBSCRIBE_CHANNEL, (rawEvent, id: unknown) => {
+  ipcMain.on(UNSUBSCRIBE_CHANNEL, (rawEvent, pageKey: unknown, id: unknown) => {
     const event = rawEvent as unknown as SubscriberEvent;
     if (!isTrustedSender(event) || typeof id !== 'number') return;
-    const forWindow = active.get(event.sender.id);
-    forWindow?.get(id)?.();
-    forWindow?.delete(id);
+    const state = windows.get(event.sender.id);
+    if (!state || state.pageKey !== pageKey) return;
+    state.stops.get(id)?.();
+    state.stops.delete(id);
   });
 }

@@ -6,7 +6,22 @@ import type { SafeStorage } from 'electron';
 import { DocketError } from '../api/errors.ts';
 import { createKeyFile, generateKey, keyFilePath } from '../store/keys.ts';
 
-export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
+export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> &
+  Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>;
+
+/**
+ * Whether safeStorage really is a keychain. On Linux without a keyring it reports itself available but
+ * uses 'basic_text', which seals with a fixed, public password: that is no protection, so say so.
+ */
+export function keychainUsable(
+  safeStorage: SafeStorageLike,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false;
+  if (platform !== 'linux') return true;
+  const backend = safeStorage.getSelectedStorageBackend?.() ?? 'unknown';
+  return backend !== 'basic_text' && backend !== 'unknown';
+}
 
 export interface DesktopKey {
   key: string;
@@ -17,7 +32,11 @@ export function sealedKeyPath(dbPath: string): string {
   return `${dbPath}.key.sealed`;
 }
 
-export function loadOrCreateDesktopKey(safeStorage: SafeStorageLike, dbPath: string): DesktopKey {
+export function loadOrCreateDesktopKey(
+  safeStorage: SafeStorageLike,
+  dbPath: string,
+  platform: NodeJS.Platform = process.platform,
+): DesktopKey {
   const sealed = sealedKeyPath(dbPath);
   const plainFile = keyFilePath(dbPath);
   if (existsSync(sealed)) {
@@ -44,7 +63,7 @@ export function loadOrCreateDesktopKey(safeStorage: SafeStorageLike, dbPath: str
     );
   }
   const key = generateKey();
-  if (safeStorage.isEncryptionAvailable()) {
+  if (keychainUsable(safeStorage, platform)) {
     writeFileSync(sealed, safeStorage.encryptString(key), { mode: 0o600, flag: 'wx' });
     return { key, keptBy: 'os-keychain' };
   }

@@ -41,7 +41,10 @@ function start(): void {
   hardenSession(session.defaultSession, (m) => console.warn(m));
   handleAppProtocol(protocol, rendererDir);
   try {
-    const { key } = loadOrCreateDesktopKey(safeStorage, dbPath);
+    const { key, keptBy } = loadOrCreateDesktopKey(safeStorage, dbPath);
+    if (keptBy === 'key-file') {
+      console.warn(`No OS keychain is available: the database key is kept in ${dbPath}.key (mode 0600).`);
+    }
     core = openCore({ path: dbPath, key, create: true });
   } catch (e) {
     const message = isDocketError(e)

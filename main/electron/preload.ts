@@ -5,18 +5,22 @@ import { CALL_CHANNEL, EVENT_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } f
 
 const listeners = new Map<number, (result: unknown) => void>();
 let nextId = 1;
+// Identifies this page load, so events meant for a page that has since been reloaded never reach this one.
+const pageKey = globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
 
-ipcRenderer.on(EVENT_CHANNEL, (_event, id: number, result: unknown) => listeners.get(id)?.(result));
+ipcRenderer.on(EVENT_CHANNEL, (_event, key: string, id: number, result: unknown) => {
+  if (key === pageKey) listeners.get(id)?.(result);
+});
 
 contextBridge.exposeInMainWorld('docket', {
   call: (name: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(CALL_CHANNEL, name, input),
   subscribe: (name: string, input: unknown, listener: (result: unknown) => void): (() => void) => {
     const id = nextId++;
     listeners.set(id, listener);
-    ipcRenderer.send(SUBSCRIBE_CHANNEL, id, name, input);
+    ipcRenderer.send(SUBSCRIBE_CHANNEL, pageKey, id, name, input);
     return () => {
       listeners.delete(id);
-      ipcRenderer.send(UNSUBSCRIBE_CHANNEL, id);
+      ipcRenderer.send(UNSUBSCRIBE_CHANNEL, pageKey, id);
     };
   },
 });

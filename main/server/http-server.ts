@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiError, ApiResult, ErrorCode } from '../api/contract.ts';
+import { DocketError } from '../api/errors.ts';
 import type { CallContext, Router } from '../api/router.ts';
 import { SECURITY_HEADERS } from '../core/content-security.ts';
 import { readRendererFile } from '../core/renderer-files.ts';
@@ -196,10 +197,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
 
+  const requested = options.port ?? 0;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, LOOPBACK, () => {
-      server.off('error', reject);
+    const fail = (e: NodeJS.ErrnoException): void => {
+      const reason =
+        e.code === 'EADDRINUSE'
+          ? `Port ${requested} is already in use: choose another with --port, or leave --port out to use a free one.`
+          : e.code === 'EACCES'
+            ? `Port ${requested} needs privileges Docket does not have: choose a port above 1023.`
+            : `Cannot listen on ${LOOPBACK}:${requested}: ${e.message}`;
+      reject(new DocketError('IO_ERROR', reason, { cause: e }));
+    };
+    server.once('error', fail);
+    server.listen(requested, LOOPBACK, () => {
+      server.off('error', fail);
       resolve();
     });
   });

@@ -3,7 +3,9 @@
 import Sqlite, { type Database } from 'better-sqlite3-multiple-ciphers';
 import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { DocketError } from '../api/errors.ts';
-import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrate.ts';
+import { vacuumInto } from './backup.ts';
+import { migrate, schemaVersion } from './migrate.ts';
+import { migrations as knownMigrations, type Migration } from './migrations/index.ts';
 
 /** SQLCipher 4 compatible pages (sqlite3mc's 'sqlcipher' scheme, legacy 4 = SQLCipher 4 defaults). */
 export const CIPHER = 'sqlcipher-4';
@@ -13,6 +15,18 @@ export interface OpenOptions {
   key: string;
   /** Create the file if it is missing (init). Otherwise a missing file is an error, never a new database. */
   create?: boolean;
+  /**
+   * Bring an older schema up to date (default). Read-only uses such as `status` and `backup` pass false,
+   * so a backup taken before an upgrade holds the old schema.
+   */
+  migrate?: boolean;
+  /** The migrations this build knows; tests pass longer lists to exercise upgrades. */
+  migrations?: readonly Migration[];
+}
+
+/** Where the automatic copy taken before upgrading an existing database's schema goes. */
+export function preMigrationBackupPath(path: string, fromVersion: number): string {
+  return `${path}.schema-${fromVersion}.bak`;
 }
 
 function applyKey(db: Database, key: string): void {
@@ -25,7 +39,7 @@ function applyKey(db: Database, key: string): void {
 const sqliteCode = (e: unknown): string | undefined => (e as { code?: string }).code;
 
 /** Checks key and schema version on a read-only connection; returns the file's schema version. */
-function checkExisting(path: string, key: string): number {
+function checkExisting(path: string, key: string, latest: number): number {
   let ro: Database;
   try {
     ro = new Sqlite(path, { readonly: true, fileMustExist: true });
@@ -36,10 +50,10 @@ function checkExisting(path: string, key: string): number {
     applyKey(ro, key);
     ro.prepare('SELECT count(*) FROM sqlite_master').get();
     const version = schemaVersion(ro);
-    if (version > LATEST_SCHEMA_VERSION) {
+    if (version > latest) {
       throw new DocketError(
         'DB_TOO_NEW',
-        `${path} was written by a newer version of Docket (schema ${version}; this version reads up to ${LATEST_SCHEMA_VERSION}). ` +
+        `${path} was written by a newer version of Docket (schema ${version}; this version reads up to ${latest}). ` +
           'Update Docket to open it. The file was not changed.',
       );
     }
@@ -87,7 +101,9 @@ export class Store {
         `No Docket database at ${path}. Create one with: docket init --db ${path}`,
       );
     }
-    if (exists) checkExisting(path, key);
+    const list = options.migrations ?? knownMigrations;
+    const latest = list.at(-1)?.version ?? 0;
+    const fileVersion = exists ? checkExisting(path, key, latest) : 0;
 
     const db = new Sqlite(path, { fileMustExist: exists });
     try {
@@ -98,7 +114,12 @@ export class Store {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       db.pragma('synchronous = NORMAL');
-      migrate(db);
+      if (options.migrate !== false && fileVersion < latest) {
+        // Upgrading changes the file for good: keep a copy of the old one first (once per version).
+        const copy = preMigrationBackupPath(path, fileVersion);
+        if (exists && fileVersion > 0 && !existsSync(copy)) vacuumInto(db, copy);
+        migrate(db, list);
+      }
     } catch (e) {
       db.close();
       if (e instanceof DocketError) throw e;

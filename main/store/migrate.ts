@@ -1,5 +1,6 @@
-// Applies pending migrations, each in its own transaction, and records it in schema_migrations.
-// PRAGMA user_version mirrors the latest applied version so it can be read before any table is touched.
+// Applies pending migrations, each in its own IMMEDIATE transaction (so two processes opening the same
+// database cannot both apply one), and records each in schema_migrations. PRAGMA user_version mirrors the
+// latest applied version so it can be read before any table is touched.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations/index.ts';
 
@@ -13,16 +14,19 @@ export function migrate(db: Database, list: readonly Migration[] = migrations): 
     name TEXT NOT NULL,
     applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
   )`);
-  const current = schemaVersion(db);
   const applied: number[] = [];
   for (const m of list) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-    applied.push(m.version);
+    const ran = db
+      .transaction(() => {
+        // Read inside the write lock: another process may have applied it meanwhile.
+        if (schemaVersion(db) >= m.version) return false;
+        db.exec(m.sql);
+        db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
+        db.pragma(`user_version = ${m.version}`);
+        return true;
+      })
+      .immediate();
+    if (ran) applied.push(m.version);
   }
   return applied;
 }

@@ -1,7 +1,11 @@
 // The window in a real browser against the real core: every area, its accessibility, the keyboard, and
 // screenshots for people to look at (test-results/screenshots/).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { docket, spawnServe } from '../helpers/cli.ts';
 
 const areas = [
   { label: 'Review inbox', heading: 'Review inbox', empty: 'Nothing to review' },
@@ -95,4 +99,23 @@ test('settings are validated, saved to the database and recorded in the activity
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByLabel('Default phone region')).toHaveValue('DE');
   await page.screenshot({ path: 'test-results/screenshots/09-settings-saved.png', fullPage: true });
+});
+
+test('when the server stops, the status bar says the connection was lost', async ({ page }) => {
+  // Its own server, so stopping it does not disturb the other tests.
+  const dir = mkdtempSync(join(tmpdir(), 'docket-e2e-drop-'));
+  const db = join(dir, 'docket.db');
+  expect(docket(['init', '--db', db]).code).toBe(0);
+  const { child, info } = await spawnServe(db);
+  try {
+    await page.goto(info.openUrl);
+    await expect(page.getByRole('status', { name: 'Status' })).toContainText('encrypted');
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    await expect(page.getByRole('status', { name: 'Status' })).toContainText('Lost the connection to Docket');
+  } finally {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

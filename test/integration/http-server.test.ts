@@ -251,3 +251,32 @@ describe('docket serve', () => {
     }
   });
 });
+
+describe('docket serve failures', () => {
+  it('a port in use exits 1 with a clear message and leaves nothing running', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'd.db');
+    expect(docket(['init', '--db', db]).code).toBe(0);
+    const { child, info } = await spawnServe(db);
+    try {
+      const second = docket(['serve', '--db', db, '--port', String(info.port)]);
+      expect(second.code).toBe(1);
+      expect(second.stderr).toMatch(new RegExp(`Port ${info.port} is already in use`));
+    } finally {
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
+  it('a failure after the server started stops it and exits 1', () => {
+    const dir = tempDir();
+    const db = join(dir, 'd.db');
+    expect(docket(['init', '--db', db]).code).toBe(0);
+    mkdirSync(`${db}.server.json`); // the token file cannot be written
+    const r = docket(['serve', '--db', db]); // returns only because the process exits
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Cannot write the server's token file .*server\.json/);
+    expect(r.stderr).not.toMatch(/unexpected error/);
+  });
+});

@@ -7,7 +7,7 @@ import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { DocketError } from '../../main/api/errors.ts';
 import { backupTo } from '../../main/store/backup.ts';
-import { Store } from '../../main/store/database.ts';
+import { preMigrationBackupPath, Store } from '../../main/store/database.ts';
 import { listDocuments } from '../../main/store/documents.ts';
 import { migrate } from '../../main/store/migrate.ts';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../main/store/migrations/index.ts';
@@ -178,6 +178,28 @@ describe('schema versions and migrations', () => {
     store.close();
   });
 
+  it('keeps a copy of the old database before upgrading its schema, and leaves it alone when asked to', () => {
+    const path = join(tempDir(), 'docket.db');
+    Store.open({ path, key: TEST_KEY, create: true }).close();
+    const next = [
+      ...migrations,
+      { version: LATEST_SCHEMA_VERSION + 1, name: 'tags', sql: 'CREATE TABLE tags (id INTEGER PRIMARY KEY)' },
+    ];
+    const untouched = Store.open({ path, key: TEST_KEY, migrations: next, migrate: false });
+    expect(untouched.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    untouched.close();
+    expect(existsSync(preMigrationBackupPath(path, LATEST_SCHEMA_VERSION))).toBe(false);
+
+    const upgraded = Store.open({ path, key: TEST_KEY, migrations: next });
+    expect(upgraded.schemaVersion).toBe(LATEST_SCHEMA_VERSION + 1);
+    upgraded.close();
+    const copyPath = preMigrationBackupPath(path, LATEST_SCHEMA_VERSION);
+    expect(statSync(copyPath).mode & 0o777).toBe(0o600);
+    const copy = Store.open({ path: copyPath, key: TEST_KEY, migrate: false });
+    expect(copy.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    copy.close();
+  });
+
   it('runs with WAL and foreign keys on', () => {
     const store = newStore();
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -248,6 +270,8 @@ describe('online backup', () => {
     ]);
     copy.close();
     expect(() => Store.open({ path: out, key: 'wrong' })).toThrow(/key is wrong/);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readdirSync(join(out, '..')).filter((f) => f.includes('.partial-'))).toEqual([]);
     store.close();
   });
 

@@ -12,6 +12,7 @@ import {
   UNSUBSCRIBE_CHANNEL,
 } from '../../main/electron/ipc-channels.ts';
 import {
+  keychainUsable,
   loadOrCreateDesktopKey,
   sealedKeyPath,
   type SafeStorageLike,
@@ -205,6 +206,7 @@ describe('IPC transport', () => {
     return {
       sent,
       destroy: () => onceHandlers.get('destroyed')?.(),
+      crash: () => onceHandlers.get('render-process-gone')?.(),
       value: {
         id,
         send: (...args: unknown[]) => sent.push(args),
@@ -242,47 +244,89 @@ describe('IPC transport', () => {
     }
   });
 
-  it('sends subscription events to the window and stops them on unsubscribe or when the window goes away', async () => {
+  function subscriptionChannels(ons: Map<string, Listener>) {
+    return {
+      subscribe: ons.get(SUBSCRIBE_CHANNEL) as unknown as (
+        e: unknown,
+        key: string,
+        id: unknown,
+        n: string,
+        i: unknown,
+      ) => void,
+      unsubscribe: ons.get(UNSUBSCRIBE_CHANNEL) as unknown as (e: unknown, key: string, id: unknown) => void,
+    };
+  }
+  const progress = (done: number) => ({
+    jobId: 3,
+    kind: 'import',
+    done,
+    total: 10,
+    message: 'Reading files',
+  });
+
+  it('sends subscription events to the window and stops them on unsubscribe or when the window goes away', () => {
     const { core, ons } = setup();
-    const subscribe = ons.get(SUBSCRIBE_CHANNEL) as unknown as (
-      e: unknown,
-      id: unknown,
-      n: string,
-      i: unknown,
-    ) => void;
-    const unsubscribe = ons.get(UNSUBSCRIBE_CHANNEL) as unknown as (e: unknown, id: unknown) => void;
+    const { subscribe, unsubscribe } = subscriptionChannels(ons);
     const win = sender(7);
     const event = { senderFrame: { url: 'app://docket/index.html' }, sender: win.value };
-    subscribe(event, 1, 'jobs.progress', {});
-    core.events.progress({ jobId: 3, kind: 'import', done: 1, total: 10, message: 'Reading files' });
-    expect(win.sent).toEqual([
-      [
-        EVENT_CHANNEL,
-        1,
-        { ok: true, data: { jobId: 3, kind: 'import', done: 1, total: 10, message: 'Reading files' } },
-      ],
-    ]);
-    unsubscribe(event, 1);
-    core.events.progress({ jobId: 3, kind: 'import', done: 2, total: 10, message: 'Reading files' });
+    subscribe(event, 'page-1', 1, 'jobs.progress', {});
+    core.events.progress(progress(1));
+    expect(win.sent).toEqual([[EVENT_CHANNEL, 'page-1', 1, { ok: true, data: progress(1) }]]);
+    unsubscribe(event, 'page-1', 1);
+    core.events.progress(progress(2));
     expect(win.sent).toHaveLength(1);
 
-    subscribe(event, 2, 'jobs.progress', {});
+    subscribe(event, 'page-1', 2, 'jobs.progress', {});
     win.destroy();
-    core.events.progress({ jobId: 3, kind: 'import', done: 3, total: 10, message: 'Reading files' });
+    core.events.progress(progress(3));
     expect(win.sent).toHaveLength(1);
 
     const stranger = sender(8);
     subscribe(
       { senderFrame: { url: 'https://evil.example/' }, sender: stranger.value },
+      'x',
       1,
       'jobs.progress',
       {},
     );
-    core.events.progress({ jobId: 3, kind: 'import', done: 4, total: 10, message: 'Reading files' });
+    core.events.progress(progress(4));
     expect(stranger.sent).toHaveLength(0);
 
-    subscribe(event, 3, 'no.such', {});
-    expect(win.sent.at(-1)).toMatchObject([EVENT_CHANNEL, 3, { ok: false, error: { code: 'NOT_FOUND' } }]);
+    subscribe(event, 'page-1', 3, 'no.such', {});
+    expect(win.sent.at(-1)).toMatchObject([
+      EVENT_CHANNEL,
+      'page-1',
+      3,
+      { ok: false, error: { code: 'NOT_FOUND' } },
+    ]);
+  });
+
+  it('ends what a page left running when the window reloads', () => {
+    const { core, ons } = setup();
+    const { subscribe } = subscriptionChannels(ons);
+    const win = sender(9);
+    const event = { senderFrame: { url: 'app://docket/index.html' }, sender: win.value };
+    subscribe(event, 'old-page', 1, 'jobs.progress', {});
+    subscribe(event, 'old-page', 2, 'jobs.progress', {});
+    subscribe(event, 'new-page', 1, 'jobs.progress', {});
+    core.events.progress(progress(5));
+    expect(win.sent).toEqual([[EVENT_CHANNEL, 'new-page', 1, { ok: true, data: progress(5) }]]);
+  });
+
+  it('ends subscriptions when the renderer process crashes', () => {
+    const { core, ons } = setup();
+    const { subscribe } = subscriptionChannels(ons);
+    const win = sender(10);
+    subscribe(
+      { senderFrame: { url: 'app://docket/index.html' }, sender: win.value },
+      'p',
+      1,
+      'jobs.progress',
+      {},
+    );
+    win.crash();
+    core.events.progress(progress(6));
+    expect(win.sent).toHaveLength(0);
   });
 });
 
@@ -296,12 +340,12 @@ describe('desktop database key', () => {
 
   it('generates a key on first run, seals it with the OS keychain, and returns the same key later', () => {
     const db = join(tempDir(), 'docket.db');
-    const first = loadOrCreateDesktopKey(keychain(), db);
+    const first = loadOrCreateDesktopKey(keychain(), db, 'darwin');
     expect(first.keptBy).toBe('os-keychain');
     expect(first.key).toMatch(/^[0-9a-f]{64}$/);
     expect(readFileSync(sealedKeyPath(db)).includes(first.key)).toBe(false);
     expect(statSync(sealedKeyPath(db)).mode & 0o777).toBe(0o600);
-    expect(loadOrCreateDesktopKey(keychain(), db).key).toBe(first.key);
+    expect(loadOrCreateDesktopKey(keychain(), db, 'darwin').key).toBe(first.key);
   });
 
   it('falls back to a 0600 key file where no keychain exists', () => {
@@ -310,6 +354,17 @@ describe('desktop database key', () => {
     expect(k.keptBy).toBe('key-file');
     expect(statSync(`${db}.key`).mode & 0o777).toBe(0o600);
     expect(loadOrCreateDesktopKey(keychain(false), db).key).toBe(k.key);
+  });
+
+  it("does not trust Linux's 'basic_text' store (a fixed password) as a keychain", () => {
+    const db = join(tempDir(), 'docket.db');
+    const basicText = { ...keychain(), getSelectedStorageBackend: () => 'basic_text' as const };
+    expect(keychainUsable(basicText, 'linux')).toBe(false);
+    expect(loadOrCreateDesktopKey(basicText, db, 'linux').keptBy).toBe('key-file');
+    expect(existsSync(sealedKeyPath(db))).toBe(false);
+    const libsecret = { ...keychain(), getSelectedStorageBackend: () => 'gnome_libsecret' as const };
+    expect(keychainUsable(libsecret, 'linux')).toBe(true);
+    expect(keychainUsable(keychain(), 'darwin')).toBe(true);
   });
 
   it('never makes a new key for an existing database whose key is gone', () => {

@@ -1,11 +1,13 @@
 // The router is the boundary every transport goes through: validation, transport rules, typed errors.
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../main/api/contract.ts';
 import { DocketError } from '../../main/api/errors.ts';
 import { Router, type CallContext, type Handlers } from '../../main/api/router.ts';
 import { useTestCores } from '../helpers/core.ts';
-import { useTempDirs } from '../helpers/temp.ts';
+import { TEST_KEY, useTempDirs } from '../helpers/temp.ts';
+import { openCore } from '../../main/core/docket.ts';
 
 const tempDir = useTempDirs();
 const core = useTestCores();
@@ -112,6 +114,34 @@ describe('Router', () => {
     expect(events.length).toBe(seen);
     const unknown = router.subscribe('status.get', {}, http, () => {});
     expect(unknown.ok).toBe(false);
+  });
+
+  it('keeps a status stream alive when the status cannot be read for a moment', async () => {
+    const logged: string[] = [];
+    const dir = tempDir();
+    const c = openCore({
+      path: join(dir, 'd.db'),
+      key: TEST_KEY,
+      create: true,
+      log: { error: (m) => logged.push(m) },
+    });
+    try {
+      const events: unknown[] = [];
+      const started = c.router.subscribe('status.watch', {}, http, (e) => events.push(e));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(events).toHaveLength(1);
+      renameSync(join(dir, 'd.db'), join(dir, 'moved.db')); // status reads the file's size: now it fails
+      c.events.statusChanged();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(logged.join()).toMatch(/Could not read the status/);
+      renameSync(join(dir, 'moved.db'), join(dir, 'd.db'));
+      c.events.statusChanged();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(events).toHaveLength(2);
+      if (started.ok) started.data();
+    } finally {
+      c.close();
+    }
   });
 
   it('records who changed a setting in the audit log', async () => {

@@ -2,7 +2,7 @@ import { cliContext, openExisting } from '../open-core.ts';
 import { printResult } from '../output.ts';
 
 export async function backup(dbPath: string, out: string, json: boolean): Promise<void> {
-  const core = openExisting(dbPath);
+  const core = openExisting(dbPath, { migrate: false });
   try {
     const result = await core.router.invoke('store.backup', { out }, cliContext);
     printResult(

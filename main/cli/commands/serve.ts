@@ -2,7 +2,8 @@
 import { closeSync, openSync, rmSync, writeSync, constants } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '../../server/http-server.ts';
+import { DocketError } from '../../api/errors.ts';
+import { startServer, type RunningServer } from '../../server/http-server.ts';
 import { openExisting } from '../open-core.ts';
 import { printResult } from '../output.ts';
 
@@ -14,12 +15,22 @@ export function serverInfoPath(dbPath: string): string {
 
 /** Writes the address and token for other local tools, readable only by the owner. */
 function writeServerInfo(path: string, info: object): void {
-  rmSync(path, { force: true });
-  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
   try {
-    writeSync(fd, `${JSON.stringify(info, null, 2)}\n`);
-  } finally {
-    closeSync(fd);
+    rmSync(path, { force: true }); // left by a server that was killed
+    const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    try {
+      writeSync(fd, `${JSON.stringify(info, null, 2)}\n`);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    throw new DocketError(
+      'IO_ERROR',
+      `Cannot write the server's token file ${path}: ${(e as Error).message}`,
+      {
+        cause: e,
+      },
+    );
   }
 }
 
@@ -28,30 +39,37 @@ export async function serve(
   options: { port?: number; json: boolean; rendererDir?: string },
 ): Promise<void> {
   const core = openExisting(dbPath);
-  const server = await startServer({
-    router: core.router,
-    rendererDir: options.rendererDir ?? defaultRendererDir,
-    ...(options.port === undefined ? {} : { port: options.port }),
-  });
   const infoFile = serverInfoPath(dbPath);
-  const openUrl = `${server.url}#token=${server.token}`;
-  writeServerInfo(infoFile, { url: server.url, port: server.port, token: server.token, pid: process.pid });
-  printResult(
-    options.json,
-    { url: server.url, port: server.port, token: server.token, openUrl, tokenFile: infoFile },
-    () =>
+  let server: RunningServer | undefined;
+  try {
+    server = await startServer({
+      router: core.router,
+      rendererDir: options.rendererDir ?? defaultRendererDir,
+      ...(options.port === undefined ? {} : { port: options.port }),
+    });
+    const openUrl = `${server.url}#token=${server.token}`;
+    writeServerInfo(infoFile, { url: server.url, port: server.port, token: server.token, pid: process.pid });
+    const { url, port, token } = server;
+    printResult(options.json, { url, port, token, openUrl, tokenFile: infoFile }, () =>
       [
         `Docket is serving ${core.store.path}`,
         `Open ${openUrl}`,
         `The access token is also in ${infoFile} (readable only by you). Stop with Ctrl+C.`,
       ].join('\n'),
-  );
+    );
+  } catch (e) {
+    // Nothing may keep running or hold the database once serving has failed.
+    await server?.close();
+    core.close();
+    throw e;
+  }
 
+  const running = server;
   await new Promise<void>((done) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      void server.close().then(() => {
+      void running.close().then(() => {
         rmSync(infoFile, { force: true });
         core.close();
         done();

@@ -2,7 +2,7 @@ import { cliContext, openExisting } from '../open-core.ts';
 import { printResult } from '../output.ts';
 
 export async function status(dbPath: string, json: boolean): Promise<void> {
-  const core = openExisting(dbPath);
+  const core = openExisting(dbPath, { migrate: false });
   try {
     const s = await core.router.invoke('status.get', {}, cliContext);
     printResult(json, s, () =>

@@ -20,6 +20,7 @@ declare global {
 }
 
 const TOKEN_KEY = 'docket.token';
+const RECONNECT_MS = 2000;
 
 /** Takes the token from `#token=…` once, keeps it for this tab only, and clears it from the address bar. */
 export function takeToken(): string | null {
@@ -63,39 +64,47 @@ function httpTransport(token: string | null): Transport {
     },
     subscribe(name, input, listener) {
       // Server-sent events read through fetch, so the token can travel in a header rather than the URL.
+      // When the stream drops (the server stopped or restarted) the window says so and reconnects.
       const abort = new AbortController();
       const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+      const readStream = async (): Promise<'final' | 'dropped'> => {
+        const res = await fetch(`api/subscribe/${encodeURIComponent(name)}${query}`, {
+          headers: headers(),
+          signal: abort.signal,
+        });
+        if (!res.ok || !res.body) {
+          listener((await res.json()) as ApiResult<unknown>); // refused (token, input): retrying won't help
+          return 'final';
+        }
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return 'dropped';
+          buffer += value;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const frame = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = frame
+              .split('\n')
+              .filter((l) => l.startsWith('data: '))
+              .map((l) => l.slice(6))
+              .join('\n');
+            if (data) listener({ ok: true, data: JSON.parse(data) as unknown });
+          }
+        }
+      };
       void (async () => {
-        try {
-          const res = await fetch(`api/subscribe/${encodeURIComponent(name)}${query}`, {
-            headers: headers(),
-            signal: abort.signal,
-          });
-          if (!res.ok || !res.body) {
-            listener((await res.json()) as ApiResult<unknown>);
-            return;
+        while (!abort.signal.aborted) {
+          try {
+            if ((await readStream()) === 'final') return;
+          } catch {
+            // network error: fall through to reconnect
           }
-          const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-          let buffer = '';
-          for (;;) {
-            const { value, done } = await reader.read();
-            if (done) break;
-            buffer += value;
-            let end: number;
-            while ((end = buffer.indexOf('\n\n')) >= 0) {
-              const frame = buffer.slice(0, end);
-              buffer = buffer.slice(end + 2);
-              const data = frame
-                .split('\n')
-                .filter((l) => l.startsWith('data: '))
-                .map((l) => l.slice(6))
-                .join('\n');
-              if (data) listener({ ok: true, data: JSON.parse(data) as unknown });
-            }
-          }
-        } catch (e) {
-          if (!abort.signal.aborted) listener(networkError('Lost the connection to Docket.'));
-          void e;
+          if (abort.signal.aborted) return;
+          listener(networkError('Lost the connection to Docket; reconnecting…'));
+          await new Promise((r) => setTimeout(r, RECONNECT_MS));
         }
       })();
       return () => abort.abort();
