@@ -124,7 +124,8 @@ export const documentSummarySchema = z.object({
   status: z.string(),
   pageCount: z.number().int().nullable(),
   createdAt: z.string(),
-  snippet: z.string().nullable(),
+  /** With a search: the passage that matched, in pieces, the matching words marked. */
+  snippet: z.array(z.object({ text: z.string(), match: z.boolean() })).nullable(),
 });
 
 export const auditEntrySchema = z.object({

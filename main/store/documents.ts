@@ -1,5 +1,10 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
 export interface DocumentSummary {
   id: number;
   title: string;
@@ -7,7 +12,26 @@ export interface DocumentSummary {
   status: string;
   pageCount: number | null;
   createdAt: string;
-  snippet: string | null;
+  snippet: SnippetPart[] | null;
+}
+
+// Control characters cannot occur in extracted text, so they mark the matches unambiguously.
+const MATCH_START = '\u0002';
+const MATCH_END = '\u0003';
+
+/** Splits FTS5's marked snippet into plain and matching pieces. */
+export function snippetParts(marked: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  for (const piece of marked.split(MATCH_START)) {
+    const end = piece.indexOf(MATCH_END);
+    if (end >= 0) {
+      parts.push({ text: piece.slice(0, end), match: true });
+      if (end + 1 < piece.length) parts.push({ text: piece.slice(end + 1), match: false });
+    } else if (piece !== '') {
+      parts.push({ text: piece, match: false });
+    }
+  }
+  return parts;
 }
 
 const columns = `d.id, d.title, d.kind, d.status, d.page_count AS pageCount, d.created_at AS createdAt`;
@@ -31,14 +55,16 @@ export function listDocuments(
         n: number;
       }
     ).n;
-    const items = db
+    const rows = db
       .prepare(
-        `SELECT ${columns}, snippet(document_text_fts, 0, '[', ']', '…', 12) AS snippet
+        `SELECT ${columns}, snippet(document_text_fts, 0, '${MATCH_START}', '${MATCH_END}', '…', 12) AS snippet
          FROM document_text_fts f JOIN documents d ON d.id = f.rowid
          WHERE document_text_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
       )
-      .all(fts, options.limit, options.offset) as DocumentSummary[];
-    return { items, total };
+      .all(fts, options.limit, options.offset) as Array<
+      Omit<DocumentSummary, 'snippet'> & { snippet: string }
+    >;
+    return { items: rows.map((r) => ({ ...r, snippet: snippetParts(r.snippet) })), total };
   }
   const total = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
   const items = db

@@ -1,10 +1,11 @@
 // The window in a real browser against the real core: every area, its accessibility, the keyboard, and
 // screenshots for people to look at (test-results/screenshots/).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { Store } from '../../main/store/database.ts';
 import { docket, spawnServe } from '../helpers/cli.ts';
 
 const areas = [
@@ -116,6 +117,57 @@ test('when the server stops, the status bar says the connection was lost', async
     await expect(page.getByRole('status', { name: 'Status' })).toContainText('Lost the connection to Docket');
   } finally {
     child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('documents: a long list scrolls smoothly (virtualized) and search finds one document among thousands', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'docket-e2e-docs-'));
+  const db = join(dir, 'docket.db');
+  expect(docket(['init', '--db', db]).code).toBe(0);
+  const store = Store.open({ path: db, key: readFileSync(`${db}.key`, 'utf8').trim() });
+  const addDoc = store.db.prepare(
+    'INSERT INTO documents (title, kind, status, page_count) VALUES (?, ?, ?, ?)',
+  );
+  const addText = store.db.prepare('INSERT INTO document_text (document_id, text) VALUES (?, ?)');
+  store.db.transaction(() => {
+    for (let i = 1; i <= 3000; i++) {
+      const id = addDoc.run(`Invoice ${i}`, 'invoice', 'read', 1 + (i % 4)).lastInsertRowid;
+      addText.run(id, `Invoice number INV-${i} from supplier ${i % 7 === 0 ? 'Zyxel Holdings' : 'Acme'}`);
+    }
+  })();
+  store.close();
+  const { child, info } = await spawnServe(db);
+  try {
+    await page.goto(info.openUrl);
+    await page.getByRole('link', { name: 'Documents' }).click();
+    const table = page.getByRole('table');
+    await expect(table.getByRole('row', { name: /Invoice 3000/ })).toBeVisible();
+    await expect(page.getByText('Showing the first 1,000 of 3,000 documents')).toBeVisible();
+    // Only what is on screen is in the page, not a thousand rows.
+    expect(await table.locator('tbody tr').count()).toBeLessThan(80);
+    await page
+      .getByRole('region', { name: 'Documents table' })
+      .evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect(table.getByRole('row', { name: /Invoice 2001\b/ })).toBeVisible();
+    await page.getByLabel('Search document text').fill('INV-2718');
+    await expect(table.locator('tbody tr')).toHaveCount(1);
+    await expect(table).toContainText('Invoice 2718');
+    await expect(table.locator('mark')).toHaveText(['INV', '2718']);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByLabel('Search document text').fill('zyxel');
+    await expect(table.locator('mark').first()).toHaveText('Zyxel');
+    expect(await page.getByRole('region', { name: 'Documents table' }).evaluate((el) => el.scrollTop)).toBe(
+      0,
+    );
+    await expect(page.getByText(/Showing the first/)).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/screenshots/10-documents-search.png' });
+  } finally {
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
     rmSync(dir, { recursive: true, force: true });
   }
 });

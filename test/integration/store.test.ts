@@ -221,7 +221,13 @@ describe('full-text search', () => {
     ).toEqual(['Rechnung']);
     const hit = listDocuments(store.db, { query: 'services agreement', limit: 10, offset: 0 });
     expect(hit.total).toBe(1);
-    expect(hit.items[0]?.snippet).toContain('[services]');
+    expect(hit.items[0]?.snippet).toEqual([
+      { text: 'Master ', match: false },
+      { text: 'services', match: true },
+      { text: ' ', match: false },
+      { text: 'agreement', match: true },
+      { text: ' between Acme and Initech', match: false },
+    ]);
     expect(listDocuments(store.db, { query: '"unbalanced AND (', limit: 10, offset: 0 }).total).toBe(0);
     expect(listDocuments(store.db, { limit: 10, offset: 0 }).total).toBe(2);
     store.close();

@@ -1,5 +1,5 @@
-import { useMemo, useRef, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
@@ -13,6 +13,15 @@ type DocumentRow = Output<'documents.list'>['items'][number];
 const column = createColumnHelper<DocumentRow>();
 const columns = [
   column.accessor('title', { header: 'Title' }),
+  column.accessor('snippet', {
+    header: 'Found in text',
+    cell: (c) =>
+      c
+        .getValue()
+        ?.map((part, i) =>
+          part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+        ) ?? '—',
+  }),
   column.accessor('kind', { header: 'Type', cell: (c) => c.getValue() ?? '—' }),
   column.accessor('status', { header: 'Status' }),
   column.accessor('pageCount', { header: 'Pages', cell: (c) => c.getValue() ?? '—' }),
@@ -26,6 +35,8 @@ export function DocumentsView({ area }: { area: Area }) {
   const result = useQuery({
     queryKey: ['documents.list', query],
     queryFn: () => api.call('documents.list', { ...(query ? { query } : {}), limit: 1000, offset: 0 }),
+    // Keep showing the last results while the next search runs, so the table does not flicker away.
+    placeholderData: keepPreviousData,
   });
   const rows = useMemo(() => result.data?.items ?? [], [result.data]);
   const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel() });
@@ -36,6 +47,12 @@ export function DocumentsView({ area }: { area: Area }) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
   });
+  // A new search starts at the top of its results.
+  // (Through the virtualizer, which otherwise remembers its offset.)
+  const shownQuery = result.isPlaceholderData ? null : query;
+  useEffect(() => {
+    if (shownQuery !== null) virtual.scrollToOffset(0);
+  }, [shownQuery, virtual]);
   const items = virtual.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
   const padBottom = items.length ? virtual.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
@@ -60,15 +77,23 @@ export function DocumentsView({ area }: { area: Area }) {
       {result.data && result.data.total === 0 && query ? (
         <Text size="sm">No document contains “{query}”.</Text>
       ) : null}
+      {result.data && result.data.total > rows.length ? (
+        <Text size="sm" role="status">
+          Showing the first {rows.length.toLocaleString()} of {result.data.total.toLocaleString()} documents
+          {query ? ' that match' : ''}. Search to narrow them down.
+        </Text>
+      ) : null}
       {rows.length > 0 ? (
         <div
           ref={scrollRef}
           className="virtual-table-scroll"
-          style={{ height: 480 }}
+          style={{ height: 'calc(100vh - 240px)', minHeight: 240 }}
           tabIndex={0}
+          role="region"
           aria-label="Documents table"
         >
-          <table aria-rowcount={rows.length}>
+          {/* Only the rows on screen are rendered; aria-rowcount tells assistive technology the full count. */}
+          <table aria-rowcount={rows.length + 1}>
             <thead>
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>
