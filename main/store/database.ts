@@ -7,9 +7,6 @@ import { vacuumInto } from './backup.ts';
 import { migrate, schemaVersion } from './migrate.ts';
 import { migrations as knownMigrations, type Migration } from './migrations/index.ts';
 
-/** SQLCipher 4 compatible pages (sqlite3mc's 'sqlcipher' scheme, legacy 4 = SQLCipher 4 defaults). */
-export const CIPHER = 'sqlcipher-4';
-
 export interface OpenOptions {
   path: string;
   key: string;
@@ -29,6 +26,7 @@ export function preMigrationBackupPath(path: string, fromVersion: number): strin
   return `${path}.schema-${fromVersion}.bak`;
 }
 
+/** SQLCipher 4 compatible pages: sqlite3mc's 'sqlcipher' scheme with legacy=4 (SQLCipher 4 defaults). */
 function applyKey(db: Database, key: string): void {
   db.pragma(`cipher='sqlcipher'`);
   db.pragma('legacy=4');

@@ -2,7 +2,7 @@
 // database cannot both apply one), and records each in schema_migrations. PRAGMA user_version mirrors the
 // latest applied version so it can be read before any table is touched.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations/index.ts';
+import { migrations, type Migration } from './migrations/index.ts';
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -30,5 +30,3 @@ export function migrate(db: Database, list: readonly Migration[] = migrations): 
   }
   return applied;
 }
-
-export { LATEST_SCHEMA_VERSION };
