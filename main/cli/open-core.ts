@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { DocketError } from '../api/errors.ts';
 import type { CallContext } from '../api/router.ts';
 import { openCore, type DocketCore } from '../core/docket.ts';
+import { databaseNotFound } from '../store/database.ts';
 import { keyFilePath, keyFileTooOpen, resolveKey } from '../store/keys.ts';
 
 export const cliContext: CallContext = { transport: 'in-process', actor: 'cli' };
@@ -11,12 +12,8 @@ export const cliContext: CallContext = { transport: 'in-process', actor: 'cli' }
 /** Opens an existing database; `migrate: false` for commands that must not change it (status, backup). */
 export function openExisting(dbPath: string, options: { migrate?: boolean } = {}): DocketCore {
   const path = resolve(dbPath);
-  if (!existsSync(path)) {
-    throw new DocketError(
-      'DB_NOT_FOUND',
-      `No Docket database at ${path}. Create one with: docket init --db ${path}`,
-    );
-  }
+  // Before looking for its key, so a mistyped path is reported as such rather than as a missing key.
+  if (!existsSync(path)) throw databaseNotFound(path);
   const { key, from } = resolveKey(path);
   if (from === keyFilePath(path) && keyFileTooOpen(from)) {
     process.stderr.write(`docket: warning: ${from} can be read by other users; run: chmod 600 ${from}\n`);

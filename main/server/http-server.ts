@@ -83,8 +83,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const streams = new Set<ServerResponse>();
   const ctx: CallContext = { transport: 'http', actor: 'http' };
 
-  const allowedHosts = (): Set<string> => new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
-  const allowedOrigins = (): Set<string> => new Set([...allowedHosts()].map((h) => `http://${h}`));
+  // Filled in once the port is known (before the first request can arrive).
+  let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
 
   function authorised(req: IncomingMessage): boolean {
     const header = req.headers.authorization ?? '';
@@ -167,7 +168,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // DNS rebinding: a page on any other name that resolves to 127.0.0.1 still sends its own Host.
-    if (!allowedHosts().has(req.headers.host ?? '')) {
+    if (!allowedHosts.has(req.headers.host ?? '')) {
       return sendError(
         res,
         403,
@@ -176,7 +177,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       );
     }
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins().has(origin)) {
+    if (origin !== undefined && !allowedOrigins.has(origin)) {
       return sendError(res, 403, 'FORBIDDEN', 'Cross-origin requests are refused.');
     }
     const url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
@@ -215,6 +216,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
   port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
 
   return {
     url: `http://${LOOPBACK}:${port}/`,

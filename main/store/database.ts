@@ -21,6 +21,13 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
 }
 
+export function databaseNotFound(path: string): DocketError {
+  return new DocketError(
+    'DB_NOT_FOUND',
+    `No Docket database at ${path}. Create one with: docket init --db ${path}`,
+  );
+}
+
 /** Where the automatic copy taken before upgrading an existing database's schema goes. */
 export function preMigrationBackupPath(path: string, fromVersion: number): string {
   return `${path}.schema-${fromVersion}.bak`;
@@ -93,12 +100,7 @@ export class Store {
     const { path, key } = options;
     if (key === '') throw new DocketError('DB_KEY_MISSING', 'The database key is empty.');
     const exists = existsSync(path) && statSync(path).size > 0;
-    if (!exists && !options.create) {
-      throw new DocketError(
-        'DB_NOT_FOUND',
-        `No Docket database at ${path}. Create one with: docket init --db ${path}`,
-      );
-    }
+    if (!exists && !options.create) throw databaseNotFound(path);
     const list = options.migrations ?? knownMigrations;
     const latest = list.at(-1)?.version ?? 0;
     const fileVersion = exists ? checkExisting(path, key, latest) : 0;
