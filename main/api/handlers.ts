@@ -1,5 +1,11 @@
 // What each procedure does: thin glue from the contract to the store and services.
 import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { ImportService } from '../ingest/import-service.ts';
+import { ContentStore } from '../ingest/content-store.ts';
+import { saveUploads } from '../ingest/uploads.ts';
+import { getImport, listImportJobs, listImports } from '../store/imports.ts';
+import { DocketError } from './errors.ts';
 import type { Output, Status } from './contract.ts';
 import type { Handlers, Logger, SubscriptionHandlers } from './router.ts';
 import type { Store } from '../store/database.ts';
@@ -7,7 +13,14 @@ import type { EventHub } from '../core/events.ts';
 import { appendAudit, listAudit } from '../store/audit.ts';
 import { backupTo } from '../store/backup.ts';
 import { countRows } from '../store/counts.ts';
-import { listDocuments } from '../store/documents.ts';
+import {
+  documentPage,
+  documentText,
+  getDocument,
+  listDocuments,
+  mediaTypeCounts,
+  originalOf,
+} from '../store/documents.ts';
 import { listSettings, setSetting } from '../store/settings.ts';
 import { runtimeInfo } from '../engine/runtime-info.ts';
 
@@ -16,6 +29,7 @@ export interface HandlerDeps {
   events: EventHub;
   appVersion: string;
   log: Logger;
+  imports: ImportService;
 }
 
 export async function readStatus({ store, appVersion }: HandlerDeps): Promise<Status> {
@@ -36,8 +50,10 @@ export function createHandlers(deps: HandlerDeps): {
   handlers: Handlers;
   subscriptions: SubscriptionHandlers;
 } {
-  const { store, events, log } = deps;
+  const { store, events, log, imports } = deps;
   const db = store.db;
+  const contentStore = ContentStore.forDatabase(store.path);
+  const MAX_ORIGINAL_BYTES = 100 * 1024 * 1024;
 
   const handlers: Handlers = {
     'status.get': () => readStatus(deps),
@@ -52,6 +68,48 @@ export function createHandlers(deps: HandlerDeps): {
       return row as Output<'settings.set'>;
     },
     'documents.list': (input) => listDocuments(db, input),
+    'documents.mediaTypes': () => mediaTypeCounts(db),
+    'documents.get': ({ id }) => getDocument(db, id),
+    'documents.text': ({ id }) => documentText(db, id),
+    'documents.page': ({ id, pageNumber }) => documentPage(db, id, pageNumber) as Output<'documents.page'>,
+    'documents.original': async ({ id }) => {
+      const original = originalOf(db, id);
+      const bytes = await readFile(contentStore.absolutePath(original.relative)).catch((e: unknown) => {
+        throw new DocketError('IO_ERROR', `The stored original of document ${id} cannot be read: ${String(e)}`);
+      });
+      if (bytes.byteLength > MAX_ORIGINAL_BYTES) {
+        throw new DocketError('IO_ERROR', 'The original is too large to show in the viewer.');
+      }
+      return { fileName: original.fileName, mediaType: original.mediaType, dataBase64: bytes.toString('base64') };
+    },
+    'imports.start': async ({ paths, ...options }, ctx) => {
+      const importId = await imports.start({ sources: paths, ...options }, ctx.actor);
+      events.statusChanged();
+      return { importId };
+    },
+    'imports.upload': async ({ files }, ctx) => {
+      const paths = await saveUploads(store.path, files);
+      return { importId: await imports.start({ sources: paths }, ctx.actor) };
+    },
+    'imports.list': () =>
+      listImports(db).map((row) => ({
+        id: row.id,
+        sources: row.sources,
+        createdAt: row.createdAt,
+        finishedAt: row.finishedAt,
+        progress: imports.progress(row.id),
+      })),
+    'imports.get': ({ importId }) => imports.progress(importId),
+    'imports.jobs': ({ importId, ...filter }) => {
+      if (!getImport(db, importId)) throw new DocketError('NOT_FOUND', `There is no import ${importId}.`);
+      return listImportJobs(db, importId, filter);
+    },
+    'imports.pause': ({ importId }, ctx) => imports.pause(importId, ctx.actor),
+    'imports.resume': ({ importId }, ctx) => imports.resume(importId, ctx.actor),
+    'imports.cancel': ({ importId }, ctx) => imports.cancel(importId, ctx.actor),
+    'imports.retry': ({ importId, jobIds, password }, ctx) => ({
+      retried: imports.retry(importId, jobIds ?? null, password, ctx.actor).length,
+    }),
     'audit.list': ({ limit, offset }) => listAudit(db, limit, offset),
     'store.backup': ({ out }, ctx) => {
       const result = backupTo(store, out);
@@ -82,6 +140,7 @@ export function createHandlers(deps: HandlerDeps): {
       };
     },
     'jobs.progress': (_input, emit) => events.on('progress', emit),
+    'imports.progress': (_input, emit) => events.on('import-progress', emit),
   };
 
   return { handlers, subscriptions };

@@ -5,6 +5,8 @@ import { DocketError } from '../api/errors.ts';
 import { appVersion } from '../core/app-info.ts';
 import { backup } from './commands/backup.ts';
 import { init } from './commands/init.ts';
+import { runImport } from './commands/import.ts';
+import { docsList, docsShow, docsText } from './commands/docs.ts';
 import { serve } from './commands/serve.ts';
 import { status } from './commands/status.ts';
 import { printError } from './output.ts';
@@ -17,6 +19,12 @@ function portNumber(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
+  return n;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more.');
   return n;
 }
 
@@ -60,6 +68,45 @@ function buildProgram(): Command {
     .action((o: { db: string; port?: number; json?: boolean }) =>
       serve(o.db, { json: o.json === true, ...(o.port === undefined ? {} : { port: o.port }) }),
     );
+
+  program
+    .command('import')
+    .description('import folders (recursively) and files: originals are kept, text and layout are read')
+    .argument('<paths...>', 'folders and files')
+    .requiredOption('--db <path>', 'database file')
+    .option('--watch', 'keep watching the folders and import new and changed files')
+    .option('--workers <n>', 'read workers (default: the number of cores)', positiveInt)
+    .option('--json', 'print the summary as JSON')
+    .action((paths: string[], o: { db: string; watch?: boolean; workers?: number; json?: boolean }) =>
+      runImport(paths, { db: o.db, watch: o.watch === true, workers: o.workers, json: o.json === true }),
+    );
+
+  const docs = program.command('docs').description('list and show documents');
+  docs
+    .command('list')
+    .description('documents, newest first')
+    .requiredOption('--db <path>', 'database file')
+    .option('--query <text>', 'search the text')
+    .option('--limit <n>', 'how many (default 100, at most 1000)', positiveInt, 100)
+    .option('--json', 'print JSON')
+    .action((o: { db: string; query?: string; limit: number; json?: boolean }) =>
+      docsList({ db: o.db, query: o.query, limit: Math.min(o.limit, 1000), json: o.json === true }),
+    );
+  docs
+    .command('show')
+    .description("one document's status, source and metadata")
+    .argument('<id>', 'document id', positiveInt)
+    .requiredOption('--db <path>', 'database file')
+    .option('--json', 'print JSON')
+    .action((id: number, o: { db: string; json?: boolean }) => docsShow(id, { db: o.db, json: o.json === true }));
+  docs
+    .command('text')
+    .description("a document's text in reading order")
+    .argument('<id>', 'document id', positiveInt)
+    .requiredOption('--db <path>', 'database file')
+    .option('--json', 'print JSON')
+    .action((id: number, o: { db: string; json?: boolean }) => docsText(id, { db: o.db, json: o.json === true }));
+  for (const sub of docs.commands) sub.exitOverride().showHelpAfterError('(run docket docs --help for usage)');
 
   for (const command of program.commands)
     command.exitOverride().showHelpAfterError('(run docket --help for usage)');

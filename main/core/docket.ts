@@ -5,19 +5,34 @@ import { createHandlers } from '../api/handlers.ts';
 import { Store, type OpenOptions } from '../store/database.ts';
 import { EventHub } from './events.ts';
 import { appVersion } from './app-info.ts';
+import { ImportService } from '../ingest/import-service.ts';
 
 export interface DocketCore {
   store: Store;
   events: EventHub;
   router: Router;
-  close(): void;
+  imports: ImportService;
+  /** Stops imports (their jobs resume from their stage next time), then closes the database. */
+  close(): Promise<void>;
 }
 
-export function openCore(options: OpenOptions & { log?: Logger }): DocketCore {
+export interface CoreOptions extends OpenOptions {
+  log?: Logger;
+  /** Read workers for imports; default the `ingest.workers` setting, else the number of cores. */
+  workers?: number;
+}
+
+export function openCore(options: CoreOptions): DocketCore {
   const store = Store.open(options);
   const events = new EventHub();
   const log = options.log ?? console;
-  const { handlers, subscriptions } = createHandlers({ store, events, appVersion, log });
+  const imports = new ImportService({ store, events, log, workers: options.workers });
+  const { handlers, subscriptions } = createHandlers({ store, events, appVersion, log, imports });
   const router = new Router(handlers, subscriptions, log);
-  return { store, events, router, close: () => store.close() };
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= imports.close().finally(() => store.close());
+    return closing;
+  };
+  return { store, events, router, imports, close };
 }

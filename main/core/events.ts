@@ -1,5 +1,6 @@
 // The core's event hub: services publish, subscriptions (status.watch, jobs.progress) listen.
 import { EventEmitter } from 'node:events';
+import type { ImportProgress } from '../ingest/import-service.ts';
 
 export interface ProgressEvent {
   jobId: number | null;
@@ -12,6 +13,7 @@ export interface ProgressEvent {
 interface EventMap {
   'status-changed': [];
   progress: [ProgressEvent];
+  'import-progress': [ImportProgress];
 }
 
 export class EventHub {
@@ -28,6 +30,10 @@ export class EventHub {
 
   progress(event: ProgressEvent): void {
     this.emitter.emit('progress', event);
+  }
+
+  importProgress(event: ImportProgress): void {
+    this.emitter.emit('import-progress', event);
   }
 
   on<K extends keyof EventMap>(name: K, listener: (...args: EventMap[K]) => void): () => void {

@@ -1,10 +1,16 @@
 // The IPC transport: the window's calls and subscriptions reach the router, and only from the app's own
 // pages. Every input is still validated by the router; the renderer is untrusted.
-import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
+import type { BrowserWindow, Dialog, IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { ApiResult } from '../api/contract.ts';
 import type { CallContext, Router } from '../api/router.ts';
 import { isAppUrl } from './app-origin.ts';
-import { CALL_CHANNEL, EVENT_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from './ipc-channels.ts';
+import {
+  CALL_CHANNEL,
+  CHOOSE_PATHS_CHANNEL,
+  EVENT_CHANNEL,
+  SUBSCRIBE_CHANNEL,
+  UNSUBSCRIBE_CHANNEL,
+} from './ipc-channels.ts';
 
 type SenderEvent = Pick<IpcMainInvokeEvent | IpcMainEvent, 'senderFrame'>;
 type SubscriberEvent = {
@@ -92,5 +98,23 @@ export function registerIpc(ipcMain: IpcMainLike, router: Router): void {
     if (!state || state.pageKey !== pageKey) return;
     state.stops.get(id)?.();
     state.stops.delete(id);
+  });
+}
+
+/** The system's folder or file chooser for the Imports view; the window only ever learns what the user picked. */
+export function registerChoosePaths(
+  ipcMain: IpcMainLike,
+  dialog: Pick<Dialog, 'showOpenDialog'>,
+  window: () => BrowserWindow | undefined,
+): void {
+  ipcMain.handle(CHOOSE_PATHS_CHANNEL, async (event, kind: unknown) => {
+    if (!isTrustedSender(event)) return [];
+    const properties: Array<'openDirectory' | 'openFile' | 'multiSelections'> =
+      kind === 'folder' ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'];
+    const owner = window();
+    const result = owner
+      ? await dialog.showOpenDialog(owner, { properties, title: 'Import into Docket' })
+      : await dialog.showOpenDialog({ properties, title: 'Import into Docket' });
+    return result.canceled ? [] : result.filePaths;
   });
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openCore, type DocketCore } from '../core/docket.ts';
 import { isDocketError } from '../api/errors.ts';
 import { APP_ENTRY } from './app-origin.ts';
-import { registerIpc } from './ipc.ts';
+import { registerChoosePaths, registerIpc } from './ipc.ts';
 import { loadOrCreateDesktopKey } from './key-store.ts';
 import { handleAppProtocol, registerAppScheme } from './protocol.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
@@ -30,7 +30,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', () => void core?.close());
 
   void app.whenReady().then(start);
 }
@@ -55,6 +55,9 @@ function start(): void {
     return;
   }
   registerIpc(ipcMain, core.router);
+  registerChoosePaths(ipcMain, dialog, () => mainWindow);
+  // Imports interrupted by the last quit (or a crash) carry on from where their files stopped.
+  core.imports.resumeUnfinished();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

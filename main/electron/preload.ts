@@ -1,7 +1,13 @@
 // The preload: one small `window.docket` object, nothing else crosses the bridge. It carries procedure
 // names and JSON-like values; the main process validates everything.
-import { contextBridge, ipcRenderer } from 'electron';
-import { CALL_CHANNEL, EVENT_CHANNEL, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from './ipc-channels.ts';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import {
+  CALL_CHANNEL,
+  CHOOSE_PATHS_CHANNEL,
+  EVENT_CHANNEL,
+  SUBSCRIBE_CHANNEL,
+  UNSUBSCRIBE_CHANNEL,
+} from './ipc-channels.ts';
 
 const listeners = new Map<number, (result: unknown) => void>();
 let nextId = 1;
@@ -23,4 +29,8 @@ contextBridge.exposeInMainWorld('docket', {
       ipcRenderer.send(UNSUBSCRIBE_CHANNEL, pageKey, id);
     };
   },
+  // A dropped file's path (drag-and-drop import); the file itself is read by the main process.
+  pathForFile: (file: File): string => webUtils.getPathForFile(file),
+  // The system's chooser; only the paths the user picked come back.
+  choosePaths: (kind: 'folder' | 'files'): Promise<string[]> => ipcRenderer.invoke(CHOOSE_PATHS_CHANNEL, kind),
 });

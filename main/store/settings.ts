@@ -34,3 +34,8 @@ export function setSetting(db: Database, key: string, value: unknown): SettingRo
     .get(key, JSON.stringify(value)) as RawSetting;
   return toSetting(row);
 }
+
+export function getSetting<T>(db: Database, key: string): T | undefined {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as T) : undefined;
+}

@@ -7,8 +7,8 @@ import { TEST_KEY, useTempDirs } from './temp.ts';
 export function useTestCores(): (dir?: string) => DocketCore {
   const tempDir = useTempDirs();
   const open: DocketCore[] = [];
-  afterEach(() => {
-    for (const core of open.splice(0)) core.close();
+  afterEach(async () => {
+    for (const core of open.splice(0)) await core.close();
   });
   return (dir = tempDir()) => {
     const core = openCore({ path: join(dir, 'd.db'), key: TEST_KEY, create: true, log: { error: () => {} } });

@@ -11,6 +11,6 @@ export async function backup(dbPath: string, out: string, json: boolean): Promis
       () => `Backed up to ${result.path} (${result.sizeBytes} bytes, encrypted with the same key).`,
     );
   } finally {
-    core.close();
+    await core.close();
   }
 }

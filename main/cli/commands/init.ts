@@ -14,7 +14,7 @@ export interface InitResult {
 }
 
 /** Creates an encrypted database with a new key; on an existing database it only checks and migrates it. */
-export function init(dbPath: string, json: boolean): void {
+export async function init(dbPath: string, json: boolean): Promise<void> {
   const path = resolve(dbPath);
   const exists = existsSync(path) && statSync(path).size > 0;
   let keySource: { key: string; from: string };
@@ -51,6 +51,6 @@ export function init(dbPath: string, json: boolean): void {
           ].join('\n'),
     );
   } finally {
-    core.close();
+    await core.close();
   }
 }

@@ -49,6 +49,8 @@ export async function serve(
     });
     const openUrl = `${server.url}#token=${server.token}`;
     writeServerInfo(infoFile, { url: server.url, port: server.port, token: server.token, pid: process.pid });
+    // Imports interrupted when this database was last open carry on from where their files stopped.
+    core.imports.resumeUnfinished();
     const { url, port, token } = server;
     printResult(options.json, { url, port, token, openUrl, tokenFile: infoFile }, () =>
       [
@@ -60,7 +62,7 @@ export async function serve(
   } catch (e) {
     // Nothing may keep running or hold the database once serving has failed.
     await server?.close();
-    core.close();
+    await core.close();
     throw e;
   }
 
@@ -71,8 +73,7 @@ export async function serve(
       process.off('SIGTERM', stop);
       void running.close().then(() => {
         rmSync(infoFile, { force: true });
-        core.close();
-        done();
+        void core.close().then(done);
       });
     };
     process.on('SIGINT', stop);

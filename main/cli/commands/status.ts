@@ -17,6 +17,6 @@ export async function status(dbPath: string, json: boolean): Promise<void> {
       ].join('\n'),
     );
   } finally {
-    core.close();
+    await core.close();
   }
 }

@@ -1,5 +1,6 @@
 // Numbered migrations, oldest first. Never edit one that has shipped: add the next number.
 import { initial } from './001-initial.ts';
+import { imports } from './002-imports.ts';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,6 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, imports];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

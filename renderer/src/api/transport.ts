@@ -11,6 +11,10 @@ export interface Transport {
 interface DocketBridge {
   call(name: string, input: unknown): Promise<unknown>;
   subscribe(name: string, input: unknown, listener: (result: unknown) => void): () => void;
+  /** Desktop only: the path of a dropped file. */
+  pathForFile?(file: File): string;
+  /** Desktop only: the system's folder or file chooser. */
+  choosePaths?(kind: 'folder' | 'files'): Promise<string[]>;
 }
 
 declare global {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -8,6 +8,7 @@ import type { Output } from '../../../main/api/contract.ts';
 import { api } from '../api/client.ts';
 import type { Area } from '../areas.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
+import { DocumentViewer } from '../components/DocumentViewer.tsx';
 
 type DocumentRow = Output<'documents.list'>['items'][number];
 const column = createColumnHelper<DocumentRow>();
@@ -22,19 +23,48 @@ const columns = [
           part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
         ) ?? '—',
   }),
-  column.accessor('kind', { header: 'Type', cell: (c) => c.getValue() ?? '—' }),
-  column.accessor('status', { header: 'Status' }),
+  column.accessor('mediaType', { header: 'Type', cell: (c) => c.getValue() ?? '—' }),
+  column.accessor('status', {
+    header: 'Status',
+    cell: (c) => (
+      <span title={c.row.original.statusReason ?? undefined}>
+        {c.getValue()}
+        {c.row.original.statusReason ? ` — ${c.row.original.statusReason}` : ''}
+      </span>
+    ),
+  }),
   column.accessor('pageCount', { header: 'Pages', cell: (c) => c.getValue() ?? '—' }),
   column.accessor('createdAt', { header: 'Added', cell: (c) => new Date(c.getValue()).toLocaleString() }),
 ];
 const ROW_HEIGHT = 30;
 
+const statusOptions = [
+  { value: 'read', label: 'Read' },
+  { value: 'pending', label: 'Waiting' },
+  { value: 'failed', label: 'Failed' },
+  { value: 'needs_password', label: 'Needs password' },
+  { value: 'skipped', label: 'Skipped' },
+];
+
 export function DocumentsView({ area }: { area: Area }) {
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), 250);
+  const [mediaType, setMediaType] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [openId, setOpenId] = useState<number | null>(null);
+  const types = useQuery({ queryKey: ['documents.mediaTypes'], queryFn: () => api.call('documents.mediaTypes', {}) });
+  const filters = {
+    ...(query ? { query } : {}),
+    ...(mediaType ? { mediaType } : {}),
+    ...(status ? { status: status as 'read' } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
   const result = useQuery({
-    queryKey: ['documents.list', query],
-    queryFn: () => api.call('documents.list', { ...(query ? { query } : {}), limit: 1000, offset: 0 }),
+    queryKey: ['documents.list', filters],
+    queryFn: () => api.call('documents.list', { ...filters, limit: 1000, offset: 0 }),
     // Keep showing the last results while the next search runs, so the table does not flicker away.
     placeholderData: keepPreviousData,
   });
@@ -59,23 +89,40 @@ export function DocumentsView({ area }: { area: Area }) {
 
   return (
     <Stack gap="md">
-      <TextInput
-        label="Search document text"
-        placeholder="Words or numbers from any document"
-        value={search}
-        onChange={(e) => setSearch(e.currentTarget.value)}
-        maw={480}
-      />
+      <Group align="flex-end" gap="sm">
+        <TextInput
+          label="Search document text"
+          placeholder="Words or numbers from any document"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={360}
+        />
+        <Select
+          label="Type"
+          placeholder="Any type"
+          clearable
+          data={(types.data ?? []).map((t) => ({ value: t.mediaType, label: `${t.mediaType} (${t.count})` }))}
+          value={mediaType}
+          onChange={setMediaType}
+          w={220}
+        />
+        <Select label="Status" placeholder="Any status" clearable data={statusOptions} value={status} onChange={setStatus} w={160} />
+        <TextInput label="Added from" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} />
+        <TextInput label="Added to" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={150} />
+      </Group>
       {result.error ? (
         <Alert color="red" title="Could not list documents">
           {result.error.message}
         </Alert>
       ) : null}
-      {result.data && result.data.total === 0 && !query ? (
+      {result.data && result.data.total === 0 && !query && !mediaType && !status && !from && !to ? (
         <EmptyState title={area.emptyTitle}>{area.emptyBody}</EmptyState>
       ) : null}
       {result.data && result.data.total === 0 && query ? (
         <Text size="sm">No document contains “{query}”.</Text>
+      ) : null}
+      {result.data && result.data.total === 0 && !query && (mediaType || status || from || to) ? (
+        <Text size="sm">No document matches these filters.</Text>
       ) : null}
       {result.data && result.data.total > rows.length ? (
         <Text size="sm" role="status">
@@ -111,7 +158,16 @@ export function DocumentsView({ area }: { area: Area }) {
                 const row = table.getRowModel().rows[v.index];
                 if (!row) return null;
                 return (
-                  <tr key={row.id} style={{ height: ROW_HEIGHT }} aria-rowindex={v.index + 2}>
+                  <tr
+                    key={row.id}
+                    style={{ height: ROW_HEIGHT, cursor: 'pointer' }}
+                    aria-rowindex={v.index + 2}
+                    tabIndex={0}
+                    onClick={() => setOpenId(row.original.id)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') setOpenId(row.original.id);
+                    }}
+                  >
                     {row.getVisibleCells().map((cell) => (
                       <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
                     ))}
@@ -123,6 +179,7 @@ export function DocumentsView({ area }: { area: Area }) {
           </table>
         </div>
       ) : null}
+      <DocumentViewer id={openId} onClose={() => setOpenId(null)} />
     </Stack>
   );
 }

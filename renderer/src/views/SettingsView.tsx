@@ -21,6 +21,9 @@ interface Draft {
   'ui.colorScheme': string;
   'records.defaultPhoneRegion': string;
   'ingest.workers': number | string;
+  'ingest.maxFileMb': number | string;
+  'ingest.maxPages': number | string;
+  'ingest.timeoutSeconds': number | string;
 }
 
 const defaults: Draft = {
@@ -28,6 +31,9 @@ const defaults: Draft = {
   'ui.colorScheme': 'light',
   'records.defaultPhoneRegion': '',
   'ingest.workers': 2,
+  'ingest.maxFileMb': 200,
+  'ingest.maxPages': 2000,
+  'ingest.timeoutSeconds': 120,
 };
 
 function DatabaseCard({ status }: { status: Status | null }) {
@@ -67,7 +73,7 @@ function DatabaseCard({ status }: { status: Status | null }) {
 }
 
 function toSettingValue(key: SettingKey, value: string | number): unknown {
-  if (key === 'ingest.workers') return typeof value === 'number' ? value : Number(value);
+  if (key.startsWith('ingest.')) return typeof value === 'number' ? value : Number(value);
   if (key === 'records.defaultPhoneRegion') return String(value).toUpperCase();
   return value;
 }
@@ -169,6 +175,30 @@ function PreferencesForm({ initial }: { initial: Draft }) {
           value={draft['ingest.workers']}
           onChange={(v) => update('ingest.workers', v)}
         />
+        <Group grow align="flex-start">
+          <NumberInput
+            label="Largest file (MB)"
+            description="Larger files are listed as too large."
+            min={1}
+            max={10000}
+            value={draft['ingest.maxFileMb']}
+            onChange={(v) => update('ingest.maxFileMb', v)}
+          />
+          <NumberInput
+            label="Most pages per file"
+            min={1}
+            max={100000}
+            value={draft['ingest.maxPages']}
+            onChange={(v) => update('ingest.maxPages', v)}
+          />
+          <NumberInput
+            label="Time limit per file (s)"
+            min={1}
+            max={3600}
+            value={draft['ingest.timeoutSeconds']}
+            onChange={(v) => update('ingest.timeoutSeconds', v)}
+          />
+        </Group>
         {save.error ? (
           <Alert color="red" title="Not saved">
             {save.error.message}

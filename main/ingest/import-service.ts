@@ -1,0 +1,551 @@
+// Runs imports: scans sources into durable jobs, takes each job through its stages (hash → store → read),
+// reads in a pool of worker threads, and reports progress. The thread that calls this only hashes in
+// streamed chunks, copies through the OS and writes results; the heavy reading happens in the workers.
+import { availableParallelism } from 'node:os';
+import { basename, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { watch as watchFiles, type FSWatcher } from 'chokidar';
+import picomatch from 'picomatch';
+import type { Store } from '../store/database.ts';
+import type { EventHub } from '../core/events.ts';
+import { appendAudit } from '../store/audit.ts';
+import { getSetting } from '../store/settings.ts';
+import {
+  cancelQueued,
+  claimJob,
+  createImport,
+  enqueueScanned,
+  failJob,
+  findResumable,
+  findUnchanged,
+  getImport,
+  getJob,
+  importCounts,
+  markScanComplete,
+  markUnchanged,
+  nextQueuedJobs,
+  recordRead,
+  recordStored,
+  requeueFailed,
+  requeueInterrupted,
+  setImportStatus,
+  storedPathOf,
+  unfinishedImports,
+  type ImportCounts,
+  type ImportStatus,
+  type JobRow,
+  type Scanned,
+  type StoredAttachment,
+} from '../store/imports.ts';
+import { defaultReadLimits, type ReadLimits } from '../documents/read-error.ts';
+import { formatMb } from '../documents/read-document.ts';
+import { ContentStore, hashFile } from './content-store.ts';
+import { isJunk, scanSources, type ScanEntry } from './scan.ts';
+import { WorkerCrashError, WorkerPool, WorkerTimeoutError } from './worker-pool.ts';
+import type { ReadRequest, ReadResponse } from './read-protocol.ts';
+import { DocketError } from '../api/errors.ts';
+
+export interface ImportRequest {
+  sources: string[];
+  include?: string[] | undefined;
+  exclude?: string[] | undefined;
+  /** Keep watching the folders: new and changed files are taken once they stop changing. */
+  watch?: boolean | undefined;
+  /** Poll instead of relying on file-system events (network shares). */
+  polling?: boolean | undefined;
+  limits?: Partial<ReadLimits> | undefined;
+}
+
+export interface ImportProgress extends ImportCounts {
+  importId: number;
+  status: ImportStatus;
+  scanning: boolean;
+  /** Files finished (read, duplicate, unchanged, failed or cancelled). */
+  done: number;
+  pagesPerSecond: number;
+  etaSeconds: number | null;
+  elapsedSeconds: number;
+}
+
+export interface ImportServiceOptions {
+  store: Store;
+  events: EventHub;
+  log: { error(message: string, e?: unknown): void };
+  /** Read workers; default the setting `ingest.workers`, else the number of cores. */
+  workers?: number | undefined;
+  /** Watch folders: how long a file must stay unchanged before it is taken, and how often to rescan. */
+  watchStableMs?: number | undefined;
+  rescanMs?: number | undefined;
+}
+
+interface Active {
+  startedAt: number;
+  pagesAtStart: number;
+  doneAtStart: number;
+  scanning: boolean;
+  watcher: FSWatcher | null;
+  rescanTimer: NodeJS.Timeout | null;
+  waiters: Array<(p: ImportProgress) => void>;
+  limits: ReadLimits;
+}
+
+// From source the worker is the .ts file beside this one; in the desktop build it is bundled beside main.mjs.
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('./read-worker.ts', import.meta.url)
+  : new URL('./read-worker.mjs', import.meta.url);
+
+export class ImportService {
+  private readonly store: Store;
+  private readonly events: EventHub;
+  private readonly log: ImportServiceOptions['log'];
+  private readonly contentStore: ContentStore;
+  private readonly workerCount: number;
+  private readonly watchStableMs: number;
+  private readonly rescanMs: number;
+  private pool: WorkerPool<ReadRequest, ReadResponse> | null = null;
+  private readonly active = new Map<number, Active>();
+  private readonly inHand = new Set<number>();
+  private readonly passwords = new Map<number, string>();
+  private readonly progressTimers = new Map<number, NodeJS.Timeout>();
+  private lastStatusEvent = 0;
+  private closed = false;
+
+  constructor(options: ImportServiceOptions) {
+    this.store = options.store;
+    this.events = options.events;
+    this.log = options.log;
+    this.contentStore = ContentStore.forDatabase(options.store.path);
+    this.workerCount =
+      options.workers ?? getSetting<number>(options.store.db, 'ingest.workers') ?? availableParallelism();
+    this.watchStableMs = options.watchStableMs ?? 3000;
+    this.rescanMs = options.rescanMs ?? 10 * 60_000;
+  }
+
+  private get db() {
+    return this.store.db;
+  }
+
+  get workers(): number {
+    return this.workerCount;
+  }
+
+  private workerPool(): WorkerPool<ReadRequest, ReadResponse> {
+    this.pool ??= new WorkerPool<ReadRequest, ReadResponse>(WORKER_URL, { size: this.workerCount });
+    return this.pool;
+  }
+
+  /** Starts an import, or continues an unfinished one of the same sources. Returns its id at once. */
+  async start(request: ImportRequest, actor: string): Promise<number> {
+    const sources = request.sources.map((s) => resolve(s));
+    if (sources.length === 0) throw new DocketError('BAD_INPUT', 'Choose at least one folder or file to import.');
+    const missing: string[] = [];
+    for (const s of sources) {
+      if (!(await stat(s).then(() => true, () => false))) missing.push(s);
+    }
+    if (missing.length === sources.length) {
+      throw new DocketError('NOT_FOUND', `Nothing to import: ${missing.join(', ')} does not exist.`);
+    }
+    const watch = request.watch === true;
+    const options = {
+      include: request.include ?? [],
+      exclude: request.exclude ?? [],
+      watch,
+      polling: request.polling === true,
+      limits: request.limits ?? {},
+    };
+    const resumable = watch ? null : findResumable(this.db, sources);
+    let id: number;
+    if (resumable) {
+      id = resumable.id;
+      requeueInterrupted(this.db, id);
+      setImportStatus(this.db, id, 'running');
+    } else {
+      id = createImport(this.db, { sources, options, actor, watch });
+    }
+    appendAudit(this.db, {
+      actor,
+      action: resumable ? 'import.resume' : 'import.start',
+      subject: `import:${id}`,
+      details: { sources, watch },
+    });
+    this.activate(id);
+    return id;
+  }
+
+  /** After a restart: interrupted jobs go back to the queue and unfinished imports carry on. */
+  resumeUnfinished(): number[] {
+    requeueInterrupted(this.db);
+    const ids: number[] = [];
+    for (const row of unfinishedImports(this.db)) {
+      this.activate(row.id);
+      ids.push(row.id);
+    }
+    return ids;
+  }
+
+  private limitsFor(options: Record<string, unknown>): ReadLimits {
+    const fromSettings: Partial<ReadLimits> = {};
+    const maxMb = getSetting<number>(this.db, 'ingest.maxFileMb');
+    if (maxMb) fromSettings.maxBytes = maxMb * 1024 * 1024;
+    const maxPages = getSetting<number>(this.db, 'ingest.maxPages');
+    if (maxPages) fromSettings.maxPages = maxPages;
+    const timeout = getSetting<number>(this.db, 'ingest.timeoutSeconds');
+    if (timeout) fromSettings.timeoutMs = timeout * 1000;
+    return { ...defaultReadLimits, ...fromSettings, ...((options.limits as Partial<ReadLimits>) ?? {}) };
+  }
+
+  private activate(id: number): void {
+    if (this.active.has(id)) {
+      this.pump();
+      return;
+    }
+    const row = getImport(this.db, id)!;
+    const counts = importCounts(this.db, id);
+    const state: Active = {
+      startedAt: Date.now(),
+      pagesAtStart: counts.pages,
+      doneAtStart: doneOf(counts),
+      scanning: !row.scanComplete || row.status === 'watching',
+      watcher: null,
+      rescanTimer: null,
+      waiters: [],
+      limits: this.limitsFor(row.options),
+    };
+    this.active.set(id, state);
+    const options = row.options as { include?: string[]; exclude?: string[]; polling?: boolean };
+    if (state.scanning) void this.scan(id, row.sources, options);
+    if (row.status === 'watching') this.startWatching(id, row.sources, options);
+    this.pump();
+    this.scheduleProgress(id);
+  }
+
+  private async scan(id: number, sources: string[], options: { include?: string[]; exclude?: string[] }) {
+    const state = this.active.get(id);
+    if (!state) return;
+    state.scanning = true;
+    let batch: Scanned[] = [];
+    const flush = (): void => {
+      if (batch.length === 0 || this.closed) return;
+      enqueueScanned(this.db, id, batch);
+      batch = [];
+      this.pump();
+      this.scheduleProgress(id);
+    };
+    try {
+      for await (const entry of scanSources(sources, options)) {
+        if (this.closed || getImport(this.db, id)?.status === 'cancelled') return;
+        batch.push(toScanned(entry));
+        if (batch.length >= 200) flush();
+      }
+      flush();
+      if (!this.closed) markScanComplete(this.db, id);
+    } catch (e) {
+      this.log.error(`Import ${id}: scanning stopped`, e);
+    } finally {
+      state.scanning = false;
+      this.checkFinished(id);
+      this.scheduleProgress(id);
+    }
+  }
+
+  private startWatching(id: number, sources: string[], options: { include?: string[]; exclude?: string[]; polling?: boolean }) {
+    const state = this.active.get(id)!;
+    const include = options.include?.length ? picomatch(options.include, { dot: true, nocase: true }) : null;
+    const exclude = options.exclude?.length ? picomatch(options.exclude, { dot: true, nocase: true }) : null;
+    const wanted = (path: string): boolean => {
+      const name = basename(path);
+      if (isJunk(name) || exclude?.(name) || exclude?.(path)) return false;
+      return !include || include(name) || include(path);
+    };
+    const watcher = watchFiles(sources, {
+      ignoreInitial: true,
+      usePolling: options.polling === true,
+      interval: 1000,
+      binaryInterval: 1000,
+      awaitWriteFinish: { stabilityThreshold: this.watchStableMs, pollInterval: 250 },
+      ignored: (path: string, stats?: { isFile(): boolean }) => Boolean(stats?.isFile()) && !wanted(path),
+    });
+    const take = (path: string, stats?: { size: number; mtimeMs: number }): void => {
+      if (!wanted(path) || this.closed) return;
+      const entry: Scanned = stats
+        ? { path, sizeBytes: stats.size, mtimeMs: stats.mtimeMs }
+        : { path, unreadable: 'It could not be examined.' };
+      enqueueScanned(this.db, id, [entry]);
+      this.pump();
+      this.scheduleProgress(id);
+    };
+    watcher.on('add', take);
+    watcher.on('change', take);
+    watcher.on('error', (e) => this.log.error(`Import ${id}: watching failed`, e));
+    state.watcher = watcher;
+    // Events can be missed (sleep, network shares, overflow): a periodic rescan catches up.
+    state.rescanTimer = setInterval(() => {
+      if (!state.scanning) void this.scan(id, sources, options);
+    }, this.rescanMs);
+    state.rescanTimer.unref();
+  }
+
+  /** Resolves once the watcher is ready (tests and the CLI wait for it before changing files). */
+  async watcherReady(id: number): Promise<void> {
+    const watcher = this.active.get(id)?.watcher;
+    if (!watcher) return;
+    await new Promise<void>((r) => {
+      if ((watcher as unknown as { _readyEmitted?: boolean })._readyEmitted) r();
+      else watcher.once('ready', () => r());
+    });
+  }
+
+  private capacity(): number {
+    // Reading happens in the pool; a couple more jobs hash and copy meanwhile so the workers never wait.
+    return this.workerCount + 2;
+  }
+
+  private pump(): void {
+    if (this.closed) return;
+    const free = this.capacity() - this.inHand.size;
+    if (free <= 0) return;
+    const jobs = nextQueuedJobs(this.db, free, this.inHand);
+    for (const job of jobs) {
+      this.inHand.add(job.id);
+      claimJob(this.db, job.id);
+      void this.process(job)
+        .catch((e: unknown) => {
+          this.log.error(`Import job ${job.id} (${job.sourcePath})`, e);
+          if (!this.closed) failJob(this.db, job, 'unreadable', describeError(e));
+        })
+        .finally(() => {
+          this.inHand.delete(job.id);
+          if (this.closed) return;
+          this.scheduleProgress(job.importId);
+          this.checkFinished(job.importId);
+          this.pump();
+        });
+    }
+  }
+
+  private async process(queued: JobRow): Promise<void> {
+    const state = this.active.get(queued.importId);
+    const limits = state?.limits ?? this.limitsFor(getImport(this.db, queued.importId)?.options ?? {});
+    let job = queued;
+    if (job.stage === 'hash') {
+      // The size now, not when the folder was scanned: a retried file may have been fixed since.
+      const size = await stat(job.sourcePath).then(
+        (s) => s.size,
+        () => job.payload.sizeBytes ?? 0,
+      );
+      if (size === 0) return failJob(this.db, job, 'empty', 'The file is empty (0 bytes).');
+      if (size > limits.maxBytes) {
+        return failJob(this.db, job, 'too_large', `The file is ${formatMb(size)}, over the limit of ${formatMb(limits.maxBytes)}.`);
+      }
+      let hashed;
+      try {
+        hashed = await hashFile(job.sourcePath);
+      } catch (e) {
+        return failJob(this.db, job, 'unreadable', `It could not be read: ${describeError(e)}`);
+      }
+      if (this.closed) return;
+      const unchanged = findUnchanged(this.db, job.sourcePath, hashed.sha256);
+      if (unchanged !== null) return markUnchanged(this.db, job.id, unchanged);
+      const relative = await this.contentStore.putFile(job.sourcePath, hashed);
+      if (this.closed) return;
+      const next = recordStored(this.db, job, { ...hashed, relative });
+      if (next.next === 'duplicate') return;
+      job = getJob(this.db, job.id)!;
+    }
+    if (job.stage !== 'read' || job.fileId === null) return;
+    const status = getImport(this.db, job.importId)?.status;
+    if (status === 'paused' || status === 'cancelled') {
+      // Paused between stages: the job waits at the read stage; cancelled: the cancel already marked the rest.
+      this.db.prepare(`UPDATE jobs SET status = 'queued' WHERE id = ?`).run(job.id);
+      if (status === 'cancelled') cancelQueued(this.db, job.importId);
+      return;
+    }
+    const storedPath = this.contentStore.absolutePath(storedPathOf(this.db, job.fileId));
+    const password = this.passwords.get(job.id);
+    this.passwords.delete(job.id);
+    let response: ReadResponse;
+    try {
+      response = await this.workerPool().run(
+        { storedPath, fileName: job.payload.fileName ?? basename(job.sourcePath), limits, password },
+        { timeoutMs: limits.timeoutMs },
+      );
+    } catch (e) {
+      if (this.closed) return;
+      if (e instanceof WorkerTimeoutError) {
+        return failJob(this.db, job, 'timeout', `Reading stopped: ${e.message} The reader was restarted.`);
+      }
+      if (e instanceof WorkerCrashError) return failJob(this.db, job, 'corrupt', `Reading failed: ${e.message}`);
+      throw e;
+    }
+    if (this.closed) return;
+    if (!response.ok) return failJob(this.db, job, response.reason, response.message);
+    const attachments: StoredAttachment[] = [];
+    for (const a of response.attachments) {
+      const stored = await this.contentStore.putBytes(a.bytes);
+      attachments.push({ fileName: a.fileName, mediaType: a.mediaType, ...stored });
+    }
+    if (this.closed) return;
+    recordRead(this.db, job, response, attachments);
+  }
+
+  private checkFinished(id: number): void {
+    const state = this.active.get(id);
+    const row = getImport(this.db, id);
+    if (!state || !row || state.scanning) return;
+    if (row.status === 'watching' || row.status === 'paused') return;
+    for (const jobId of this.inHand) {
+      if (getJob(this.db, jobId)?.importId === id) return;
+    }
+    const counts = importCounts(this.db, id);
+    if (counts.queued > 0 || counts.running > 0) return;
+    if (row.status === 'running') setImportStatus(this.db, id, 'done');
+    this.emitProgress(id);
+    const progress = this.progress(id);
+    for (const w of state.waiters.splice(0)) w(progress);
+    this.active.delete(id);
+    this.events.statusChanged();
+  }
+
+  progress(id: number): ImportProgress {
+    const row = getImport(this.db, id);
+    if (!row) throw new DocketError('NOT_FOUND', `There is no import ${id}.`);
+    const counts = importCounts(this.db, id);
+    const state = this.active.get(id);
+    const elapsedSeconds = state ? (Date.now() - state.startedAt) / 1000 : 0;
+    const done = doneOf(counts);
+    const pagesNow = state ? counts.pages - state.pagesAtStart : 0;
+    const doneNow = state ? done - state.doneAtStart : 0;
+    const remaining = counts.total - done;
+    return {
+      importId: id,
+      status: row.status,
+      scanning: state?.scanning ?? false,
+      ...counts,
+      done,
+      pagesPerSecond: elapsedSeconds > 0 ? pagesNow / elapsedSeconds : 0,
+      etaSeconds: doneNow > 0 && remaining > 0 ? (remaining * elapsedSeconds) / doneNow : remaining === 0 ? 0 : null,
+      elapsedSeconds,
+    };
+  }
+
+  /** Resolves when the import has finished (done or cancelled); a watching import never finishes. */
+  waitFor(id: number): Promise<ImportProgress> {
+    const state = this.active.get(id);
+    if (!state) return Promise.resolve(this.progress(id));
+    return new Promise((r) => state.waiters.push(r));
+  }
+
+  private scheduleProgress(id: number): void {
+    if (this.progressTimers.has(id) || this.closed) return;
+    const timer = setTimeout(() => {
+      this.progressTimers.delete(id);
+      if (!this.closed) this.emitProgress(id);
+    }, 200);
+    timer.unref();
+    this.progressTimers.set(id, timer);
+  }
+
+  private emitProgress(id: number): void {
+    const p = this.progress(id);
+    this.events.importProgress(p);
+    this.events.progress({
+      jobId: null,
+      kind: 'import',
+      done: p.done,
+      total: p.total,
+      message: `Import ${id}: ${p.done} of ${p.total} files`,
+    });
+    if (Date.now() - this.lastStatusEvent > 1000 || p.status !== 'running') {
+      this.lastStatusEvent = Date.now();
+      this.events.statusChanged();
+    }
+  }
+
+  pause(id: number, actor: string): ImportProgress {
+    const row = this.require(id);
+    if (row.status === 'running' || row.status === 'watching') {
+      setImportStatus(this.db, id, 'paused');
+      appendAudit(this.db, { actor, action: 'import.pause', subject: `import:${id}` });
+    }
+    this.emitProgress(id);
+    return this.progress(id);
+  }
+
+  resume(id: number, actor: string): ImportProgress {
+    const row = this.require(id);
+    if (row.status === 'paused') {
+      setImportStatus(this.db, id, row.options.watch ? 'watching' : 'running');
+      appendAudit(this.db, { actor, action: 'import.resume', subject: `import:${id}` });
+      this.activate(id);
+    }
+    this.emitProgress(id);
+    return this.progress(id);
+  }
+
+  async cancel(id: number, actor: string): Promise<ImportProgress> {
+    const row = this.require(id);
+    if (row.status !== 'done' && row.status !== 'cancelled') {
+      setImportStatus(this.db, id, 'cancelled');
+      cancelQueued(this.db, id);
+      appendAudit(this.db, { actor, action: 'import.cancel', subject: `import:${id}` });
+      await this.stopWatching(id);
+      this.checkFinished(id);
+    }
+    this.emitProgress(id);
+    return this.progress(id);
+  }
+
+  /** Failed files go back to the queue; a password, when given, is used for this attempt only and not kept. */
+  retry(id: number, jobIds: number[] | null, password: string | undefined, actor: string): number[] {
+    const row = this.require(id);
+    const ids = requeueFailed(this.db, id, jobIds);
+    if (password) for (const j of ids) this.passwords.set(j, password);
+    appendAudit(this.db, {
+      actor,
+      action: 'import.retry',
+      subject: `import:${id}`,
+      details: { jobs: ids.length, withPassword: Boolean(password) },
+    });
+    if (ids.length > 0) {
+      if (row.status === 'cancelled') setImportStatus(this.db, id, 'running');
+      this.activate(id);
+    }
+    this.emitProgress(id);
+    return ids;
+  }
+
+  private require(id: number) {
+    const row = getImport(this.db, id);
+    if (!row) throw new DocketError('NOT_FOUND', `There is no import ${id}.`);
+    return row;
+  }
+
+  private async stopWatching(id: number): Promise<void> {
+    const state = this.active.get(id);
+    if (!state) return;
+    if (state.rescanTimer) clearInterval(state.rescanTimer);
+    state.rescanTimer = null;
+    await state.watcher?.close();
+    state.watcher = null;
+  }
+
+  /** Stops taking new work and waits for nothing: interrupted jobs resume from their stage next time. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.progressTimers.values()) clearTimeout(t);
+    await Promise.all([...this.active.keys()].map((id) => this.stopWatching(id)));
+    await this.pool?.close();
+  }
+}
+
+function doneOf(c: ImportCounts): number {
+  return c.imported + c.duplicates + c.unchanged + c.failed + c.cancelled;
+}
+
+function toScanned(entry: ScanEntry): Scanned {
+  return entry;
+}
+
+function describeError(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
