@@ -64,8 +64,14 @@ async function ingest(label: string, folder: string, workers: number): Promise<I
   }
 }
 
-async function pdftotext(files: string[], parallel: number): Promise<{ seconds: number; pagesPerSecond: number; pages: number }> {
-  const pages = files.reduce((n, f) => n + Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f], { encoding: 'utf8' }))?.[1] ?? 0), 0);
+async function pdftotext(
+  files: string[],
+  parallel: number,
+): Promise<{ seconds: number; pagesPerSecond: number; pages: number }> {
+  const pages = files.reduce(
+    (n, f) => n + Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f], { encoding: 'utf8' }))?.[1] ?? 0),
+    0,
+  );
   const queue = [...files];
   const started = performance.now();
   await Promise.all(
@@ -84,7 +90,10 @@ function repeated(source: string[], count: number): string {
     const from = source[i % source.length]!;
     const sub = join(dir, `batch-${Math.floor(i / 100)}`);
     mkdirSync(sub, { recursive: true });
-    writeFileSync(join(sub, `copy-${i}.pdf`), Buffer.concat([readFileSync(from), Buffer.from(`\n% copy ${i}\n`)]));
+    writeFileSync(
+      join(sub, `copy-${i}.pdf`),
+      Buffer.concat([readFileSync(from), Buffer.from(`\n% copy ${i}\n`)]),
+    );
   }
   return dir;
 }
@@ -124,7 +133,10 @@ const lines = [
 if (peers.length === 2) {
   for (const r of results.filter((r) => r.label === '40 PDFs')) {
     const peer = peers[r.workers - 1]!;
-    lines.push('', `Docket with ${r.workers} worker(s) / pdftotext with ${r.workers} process(es): ${((100 * r.pagesPerSecond) / peer.pagesPerSecond).toFixed(0)}%`);
+    lines.push(
+      '',
+      `Docket with ${r.workers} worker(s) / pdftotext with ${r.workers} process(es): ${((100 * r.pagesPerSecond) / peer.pagesPerSecond).toFixed(0)}%`,
+    );
   }
 }
 console.log(lines.join('\n'));

@@ -26,7 +26,11 @@ const nodeEsm = {
 await Promise.all([
   build({ ...nodeEsm, entryPoints: ['main/electron/main.ts'], outfile: 'dist-electron/main.mjs' }),
   // The import's read worker runs as its own file beside main.mjs (see main/ingest/import-service.ts).
-  build({ ...nodeEsm, entryPoints: ['main/ingest/read-worker.ts'], outfile: 'dist-electron/read-worker.mjs' }),
+  build({
+    ...nodeEsm,
+    entryPoints: ['main/ingest/read-worker.ts'],
+    outfile: 'dist-electron/read-worker.mjs',
+  }),
   build({
     entryPoints: ['main/electron/preload.ts'],
     outfile: 'dist-electron/preload.cjs',

@@ -319,7 +319,8 @@ export const contract = {
     errors: ['NOT_FOUND', 'IO_ERROR'],
   }),
   'imports.start': mutation({
-    description: 'Import folders and files (folders recursively); continues an unfinished import of the same paths.',
+    description:
+      'Import folders and files (folders recursively); continues an unfinished import of the same paths.',
     input: z
       .object({
         paths: z.array(z.string().min(1)).min(1).max(1000),
@@ -333,11 +334,14 @@ export const contract = {
     errors: ['NOT_FOUND'],
   }),
   'imports.upload': mutation({
-    description: 'Import files dropped into the window (their bytes, when the window cannot give their paths).',
+    description:
+      'Import files dropped into the window (their bytes, when the window cannot give their paths).',
     input: z
       .object({
         files: z
-          .array(z.object({ name: z.string().min(1).max(255), dataBase64: z.string().max(140_000_000) }).strict())
+          .array(
+            z.object({ name: z.string().min(1).max(255), dataBase64: z.string().max(140_000_000) }).strict(),
+          )
           .min(1)
           .max(100),
       })
@@ -358,9 +362,13 @@ export const contract = {
     errors: ['NOT_FOUND'],
   }),
   'imports.jobs': query({
-    description: "Each file of an import with its status and, when it failed, the reason (failures first).",
+    description: 'Each file of an import with its status and, when it failed, the reason (failures first).',
     input: z
-      .object({ importId: z.number().int(), status: z.enum(['failed', 'done', 'queued']).optional(), ...paging })
+      .object({
+        importId: z.number().int(),
+        status: z.enum(['failed', 'done', 'queued']).optional(),
+        ...paging,
+      })
       .strict(),
     output: z.object({ items: z.array(importJobSchema), total: z.number().int() }),
     errors: ['NOT_FOUND'],
@@ -384,7 +392,8 @@ export const contract = {
     errors: ['NOT_FOUND'],
   }),
   'imports.retry': mutation({
-    description: 'Try failed files again, all or some; a password (for encrypted PDFs) is used once and not kept.',
+    description:
+      'Try failed files again, all or some; a password (for encrypted PDFs) is used once and not kept.',
     input: z
       .object({
         importId: z.number().int(),

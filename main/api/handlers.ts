@@ -75,12 +75,19 @@ export function createHandlers(deps: HandlerDeps): {
     'documents.original': async ({ id }) => {
       const original = originalOf(db, id);
       const bytes = await readFile(contentStore.absolutePath(original.relative)).catch((e: unknown) => {
-        throw new DocketError('IO_ERROR', `The stored original of document ${id} cannot be read: ${String(e)}`);
+        throw new DocketError(
+          'IO_ERROR',
+          `The stored original of document ${id} cannot be read: ${String(e)}`,
+        );
       });
       if (bytes.byteLength > MAX_ORIGINAL_BYTES) {
         throw new DocketError('IO_ERROR', 'The original is too large to show in the viewer.');
       }
-      return { fileName: original.fileName, mediaType: original.mediaType, dataBase64: bytes.toString('base64') };
+      return {
+        fileName: original.fileName,
+        mediaType: original.mediaType,
+        dataBase64: bytes.toString('base64'),
+      };
     },
     'imports.start': async ({ paths, ...options }, ctx) => {
       const importId = await imports.start({ sources: paths, ...options }, ctx.actor);

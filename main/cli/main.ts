@@ -98,15 +98,20 @@ function buildProgram(): Command {
     .argument('<id>', 'document id', positiveInt)
     .requiredOption('--db <path>', 'database file')
     .option('--json', 'print JSON')
-    .action((id: number, o: { db: string; json?: boolean }) => docsShow(id, { db: o.db, json: o.json === true }));
+    .action((id: number, o: { db: string; json?: boolean }) =>
+      docsShow(id, { db: o.db, json: o.json === true }),
+    );
   docs
     .command('text')
     .description("a document's text in reading order")
     .argument('<id>', 'document id', positiveInt)
     .requiredOption('--db <path>', 'database file')
     .option('--json', 'print JSON')
-    .action((id: number, o: { db: string; json?: boolean }) => docsText(id, { db: o.db, json: o.json === true }));
-  for (const sub of docs.commands) sub.exitOverride().showHelpAfterError('(run docket docs --help for usage)');
+    .action((id: number, o: { db: string; json?: boolean }) =>
+      docsText(id, { db: o.db, json: o.json === true }),
+    );
+  for (const sub of docs.commands)
+    sub.exitOverride().showHelpAfterError('(run docket docs --help for usage)');
 
   for (const command of program.commands)
     command.exitOverride().showHelpAfterError('(run docket --help for usage)');

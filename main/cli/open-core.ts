@@ -10,7 +10,10 @@ import { keyFilePath, keyFileTooOpen, resolveKey } from '../store/keys.ts';
 export const cliContext: CallContext = { transport: 'in-process', actor: 'cli' };
 
 /** Opens an existing database; `migrate: false` for commands that must not change it (status, backup). */
-export function openExisting(dbPath: string, options: { migrate?: boolean; workers?: number } = {}): DocketCore {
+export function openExisting(
+  dbPath: string,
+  options: { migrate?: boolean; workers?: number } = {},
+): DocketCore {
   const path = resolve(dbPath);
   // Before looking for its key, so a mistyped path is reported as such rather than as a missing key.
   if (!existsSync(path)) throw databaseNotFound(path);

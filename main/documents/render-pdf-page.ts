@@ -72,12 +72,18 @@ export async function openPdf(bytes: Uint8Array, password?: string): Promise<PDF
       if (error.code === PasswordResponses.INCORRECT_PASSWORD) {
         throw new ReadError('wrong_password', 'The password for this PDF is not correct.', { cause: error });
       }
-      throw new ReadError('needs_password', 'This PDF is protected with a password. Enter the password to read it.', {
-        cause: error,
-      });
+      throw new ReadError(
+        'needs_password',
+        'This PDF is protected with a password. Enter the password to read it.',
+        {
+          cause: error,
+        },
+      );
     }
     if (error instanceof InvalidPDFException) {
-      throw new ReadError('corrupt', `The PDF is damaged or incomplete: ${describe(error)}.`, { cause: error });
+      throw new ReadError('corrupt', `The PDF is damaged or incomplete: ${describe(error)}.`, {
+        cause: error,
+      });
     }
     throw new ReadError('corrupt', `The PDF could not be opened; it may be damaged: ${describe(error)}.`, {
       cause: error,
@@ -141,7 +147,8 @@ type RenderCanvas = Parameters<PDFPageProxy['render']>[0]['canvas'];
 /** Chooses the scale: the asked scale or dpi, lowered so the image fits the caps. */
 export function renderScale(widthPoints: number, heightPoints: number, options: RenderOptions = {}): number {
   let scale = options.scale ?? (options.dpi ?? 150) / 72;
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError('The render scale must be a positive number.');
+  if (!(scale > 0) || !Number.isFinite(scale))
+    throw new RangeError('The render scale must be a positive number.');
   const maxPixels = options.maxPixels ?? 40_000_000;
   const maxSide = options.maxSide ?? 10_000;
   const pixels = widthPoints * heightPoints * scale * scale;

@@ -32,5 +32,6 @@ contextBridge.exposeInMainWorld('docket', {
   // A dropped file's path (drag-and-drop import); the file itself is read by the main process.
   pathForFile: (file: File): string => webUtils.getPathForFile(file),
   // The system's chooser; only the paths the user picked come back.
-  choosePaths: (kind: 'folder' | 'files'): Promise<string[]> => ipcRenderer.invoke(CHOOSE_PATHS_CHANNEL, kind),
+  choosePaths: (kind: 'folder' | 'files'): Promise<string[]> =>
+    ipcRenderer.invoke(CHOOSE_PATHS_CHANNEL, kind),
 });

@@ -20,6 +20,7 @@ import {
   findUnchanged,
   getImport,
   getJob,
+  hasUnfinishedJobs,
   importCounts,
   markScanComplete,
   markUnchanged,
@@ -137,10 +138,17 @@ export class ImportService {
   /** Starts an import, or continues an unfinished one of the same sources. Returns its id at once. */
   async start(request: ImportRequest, actor: string): Promise<number> {
     const sources = request.sources.map((s) => resolve(s));
-    if (sources.length === 0) throw new DocketError('BAD_INPUT', 'Choose at least one folder or file to import.');
+    if (sources.length === 0)
+      throw new DocketError('BAD_INPUT', 'Choose at least one folder or file to import.');
     const missing: string[] = [];
     for (const s of sources) {
-      if (!(await stat(s).then(() => true, () => false))) missing.push(s);
+      if (
+        !(await stat(s).then(
+          () => true,
+          () => false,
+        ))
+      )
+        missing.push(s);
     }
     if (missing.length === sources.length) {
       throw new DocketError('NOT_FOUND', `Nothing to import: ${missing.join(', ')} does not exist.`);
@@ -248,7 +256,11 @@ export class ImportService {
     }
   }
 
-  private startWatching(id: number, sources: string[], options: { include?: string[]; exclude?: string[]; polling?: boolean }) {
+  private startWatching(
+    id: number,
+    sources: string[],
+    options: { include?: string[]; exclude?: string[]; polling?: boolean },
+  ) {
     const state = this.active.get(id)!;
     const include = options.include?.length ? picomatch(options.include, { dot: true, nocase: true }) : null;
     const exclude = options.exclude?.length ? picomatch(options.exclude, { dot: true, nocase: true }) : null;
@@ -335,7 +347,12 @@ export class ImportService {
       );
       if (size === 0) return failJob(this.db, job, 'empty', 'The file is empty (0 bytes).');
       if (size > limits.maxBytes) {
-        return failJob(this.db, job, 'too_large', `The file is ${formatMb(size)}, over the limit of ${formatMb(limits.maxBytes)}.`);
+        return failJob(
+          this.db,
+          job,
+          'too_large',
+          `The file is ${formatMb(size)}, over the limit of ${formatMb(limits.maxBytes)}.`,
+        );
       }
       let hashed;
       try {
@@ -374,7 +391,8 @@ export class ImportService {
       if (e instanceof WorkerTimeoutError) {
         return failJob(this.db, job, 'timeout', `Reading stopped: ${e.message} The reader was restarted.`);
       }
-      if (e instanceof WorkerCrashError) return failJob(this.db, job, 'corrupt', `Reading failed: ${e.message}`);
+      if (e instanceof WorkerCrashError)
+        return failJob(this.db, job, 'corrupt', `Reading failed: ${e.message}`);
       throw e;
     }
     if (this.closed) return;
@@ -393,11 +411,8 @@ export class ImportService {
     const row = getImport(this.db, id);
     if (!state || !row || state.scanning) return;
     if (row.status === 'watching' || row.status === 'paused') return;
-    for (const jobId of this.inHand) {
-      if (getJob(this.db, jobId)?.importId === id) return;
-    }
-    const counts = importCounts(this.db, id);
-    if (counts.queued > 0 || counts.running > 0) return;
+    // An indexed probe, not a count: this runs after every file. Jobs in hand are 'running' in the table.
+    if (hasUnfinishedJobs(this.db, id)) return;
     if (row.status === 'running') setImportStatus(this.db, id, 'done');
     this.emitProgress(id);
     const progress = this.progress(id);
@@ -423,7 +438,8 @@ export class ImportService {
       ...counts,
       done,
       pagesPerSecond: elapsedSeconds > 0 ? pagesNow / elapsedSeconds : 0,
-      etaSeconds: doneNow > 0 && remaining > 0 ? (remaining * elapsedSeconds) / doneNow : remaining === 0 ? 0 : null,
+      etaSeconds:
+        doneNow > 0 && remaining > 0 ? (remaining * elapsedSeconds) / doneNow : remaining === 0 ? 0 : null,
       elapsedSeconds,
     };
   }

@@ -12,8 +12,7 @@ export interface ScanOptions {
 }
 
 export type ScanEntry =
-  | { path: string; sizeBytes: number; mtimeMs: number }
-  | { path: string; unreadable: string };
+  { path: string; sizeBytes: number; mtimeMs: number } | { path: string; unreadable: string };
 
 /** Files no one means to import: OS metadata and Office's lock files. */
 const junkNames = new Set(['.ds_store', 'thumbs.db', 'desktop.ini', 'ehthumbs.db', '.localized', 'icon\r']);

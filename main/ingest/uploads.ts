@@ -7,13 +7,21 @@ import { DocketError } from '../api/errors.ts';
 
 /** A name safe to create: no folders, no control characters, not hidden, not empty. */
 export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = basename(name.replaceAll('\\', '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').replace(/^\.+/, '');
+  const cleaned = basename(name.replaceAll('\\', '/'))
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+    .replace(/[\u0000-\u001f<>:"|?*]/g, '_')
+    .replace(/^\.+/, '');
   return cleaned.slice(0, 200) || 'file';
 }
 
-export async function saveUploads(dbPath: string, files: Array<{ name: string; dataBase64: string }>): Promise<string[]> {
-  const dir = join(`${dbPath}.inbox`, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`);
+export async function saveUploads(
+  dbPath: string,
+  files: Array<{ name: string; dataBase64: string }>,
+): Promise<string[]> {
+  const dir = join(
+    `${dbPath}.inbox`,
+    `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`,
+  );
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const used = new Set<string>();
@@ -28,8 +36,12 @@ export async function saveUploads(dbPath: string, files: Array<{ name: string; d
     }
     return paths;
   } catch (e) {
-    throw new DocketError('IO_ERROR', `The dropped files could not be saved for import: ${(e as Error).message}`, {
-      cause: e,
-    });
+    throw new DocketError(
+      'IO_ERROR',
+      `The dropped files could not be saved for import: ${(e as Error).message}`,
+      {
+        cause: e,
+      },
+    );
   }
 }

@@ -68,11 +68,14 @@ export class WorkerPool<Req, Res> {
       const out = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.replace(
         slot,
-        new WorkerCrashError(out ? 'It needs more memory than a reader may use.' : `The reader stopped: ${e.message}`),
+        new WorkerCrashError(
+          out ? 'It needs more memory than a reader may use.' : `The reader stopped: ${e.message}`,
+        ),
       );
     });
     worker.on('exit', (code) => {
-      if (!this.closed && slot.worker === worker) this.replace(slot, new WorkerCrashError(`The reader exited (${code}).`));
+      if (!this.closed && slot.worker === worker)
+        this.replace(slot, new WorkerCrashError(`The reader exited (${code}).`));
     });
     return slot;
   }
@@ -107,7 +110,13 @@ export class WorkerPool<Req, Res> {
   run(request: Req, options: { timeoutMs: number; transfer?: readonly TransferListItem[] }): Promise<Res> {
     if (this.closed) return Promise.reject(new Error('The worker pool is closed.'));
     return new Promise<Res>((resolve, reject) => {
-      this.queue.push({ request, transfer: options.transfer ?? [], timeoutMs: options.timeoutMs, resolve, reject });
+      this.queue.push({
+        request,
+        transfer: options.transfer ?? [],
+        timeoutMs: options.timeoutMs,
+        resolve,
+        reject,
+      });
       this.dispatch();
     });
   }
@@ -117,7 +126,10 @@ export class WorkerPool<Req, Res> {
       if (slot.task || this.queue.length === 0) continue;
       const task = this.queue.shift()!;
       slot.task = task;
-      slot.timer = setTimeout(() => this.replace(slot, new WorkerTimeoutError(task.timeoutMs)), task.timeoutMs);
+      slot.timer = setTimeout(
+        () => this.replace(slot, new WorkerTimeoutError(task.timeoutMs)),
+        task.timeoutMs,
+      );
       slot.worker.postMessage(task.request, task.transfer);
     }
   }

@@ -80,7 +80,10 @@ function filterClause(f: DocumentFilter): { sql: string; args: unknown[] } {
   return { sql: parts.map((p) => ` AND ${p}`).join(''), args };
 }
 
-export function listDocuments(db: Database, options: DocumentFilter): { items: DocumentSummary[]; total: number } {
+export function listDocuments(
+  db: Database,
+  options: DocumentFilter,
+): { items: DocumentSummary[]; total: number } {
   const fts = options.query ? toFtsQuery(options.query) : null;
   if (options.query && !fts) return { items: [], total: 0 };
   const filter = filterClause(options);
@@ -105,10 +108,14 @@ export function listDocuments(db: Database, options: DocumentFilter): { items: D
     return { items: rows.map((r) => ({ ...r, snippet: snippetParts(r.snippet) })), total };
   }
   const total = (
-    db.prepare(`SELECT count(*) AS n FROM documents d WHERE 1${filter.sql}`).get(...filter.args) as { n: number }
+    db.prepare(`SELECT count(*) AS n FROM documents d WHERE 1${filter.sql}`).get(...filter.args) as {
+      n: number;
+    }
   ).n;
   const items = db
-    .prepare(`SELECT ${columns}, NULL AS snippet FROM documents d WHERE 1${filter.sql} ORDER BY d.id DESC LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT ${columns}, NULL AS snippet FROM documents d WHERE 1${filter.sql} ORDER BY d.id DESC LIMIT ? OFFSET ?`,
+    )
     .all(...filter.args, options.limit, options.offset) as DocumentSummary[];
   return { items, total };
 }
@@ -149,12 +156,15 @@ export function getDocument(db: Database, id: number) {
     docId === null
       ? null
       : ((db.prepare('SELECT id, title FROM documents WHERE id = ?').get(docId) as
-          | { id: number; title: string }
-          | undefined) ?? null);
+          { id: number; title: string } | undefined) ?? null);
   const sourcePaths = fileId
-    ? (db.prepare('SELECT source_path AS p FROM file_sources WHERE file_id = ? ORDER BY id').all(fileId) as Array<{
-        p: string;
-      }>).map((r) => r.p)
+    ? (
+        db
+          .prepare('SELECT source_path AS p FROM file_sources WHERE file_id = ? ORDER BY id')
+          .all(fileId) as Array<{
+          p: string;
+        }>
+      ).map((r) => r.p)
     : [];
   return {
     ...summary,
@@ -165,15 +175,15 @@ export function getDocument(db: Database, id: number) {
     children: db
       .prepare('SELECT id, title, status FROM documents WHERE parent_id = ? ORDER BY id')
       .all(id) as Array<{ id: number; title: string; status: string }>,
-    rowCount: (db.prepare('SELECT count(*) AS n FROM document_rows WHERE document_id = ?').get(id) as { n: number })
-      .n,
+    rowCount: (
+      db.prepare('SELECT count(*) AS n FROM document_rows WHERE document_id = ?').get(id) as { n: number }
+    ).n,
   };
 }
 
 export function documentText(db: Database, id: number): { id: number; text: string } {
   const row = db.prepare('SELECT text FROM document_text WHERE document_id = ?').get(id) as
-    | { text: string }
-    | undefined;
+    { text: string } | undefined;
   if (!row) {
     if (!db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id)) throw notFound(id);
     return { id, text: '' };
@@ -188,7 +198,14 @@ export function documentPage(db: Database, id: number, pageNumber: number) {
        FROM pages WHERE document_id = ? AND page_number = ?`,
     )
     .get(id, pageNumber) as
-    | { pageNumber: number; width: number; height: number; rotation: number; textSource: string | null; layout: string | null }
+    | {
+        pageNumber: number;
+        width: number;
+        height: number;
+        rotation: number;
+        textSource: string | null;
+        layout: string | null;
+      }
     | undefined;
   if (!row) throw new DocketError('NOT_FOUND', `Document ${id} has no page ${pageNumber}.`);
   const { layout, ...page } = row;
@@ -196,7 +213,10 @@ export function documentPage(db: Database, id: number, pageNumber: number) {
 }
 
 /** Where the stored original of a document is, relative to the content store. */
-export function originalOf(db: Database, id: number): { relative: string; fileName: string; mediaType: string | null } {
+export function originalOf(
+  db: Database,
+  id: number,
+): { relative: string; fileName: string; mediaType: string | null } {
   const row = db
     .prepare(
       `SELECT f.stored_path AS relative, d.title AS fileName, d.media_type AS mediaType

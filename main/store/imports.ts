@@ -60,8 +60,12 @@ export function createImport(
   return Number(
     db
       .prepare('INSERT INTO imports (sources, options, status, actor) VALUES (?, ?, ?, ?)')
-      .run(JSON.stringify(input.sources), JSON.stringify(input.options), input.watch ? 'watching' : 'running', input.actor)
-      .lastInsertRowid,
+      .run(
+        JSON.stringify(input.sources),
+        JSON.stringify(input.options),
+        input.watch ? 'watching' : 'running',
+        input.actor,
+      ).lastInsertRowid,
   );
 }
 
@@ -71,7 +75,9 @@ export function getImport(db: Database, id: number): ImportRow | null {
 }
 
 export function listImports(db: Database, limit = 50): ImportRow[] {
-  return (db.prepare('SELECT * FROM imports ORDER BY id DESC LIMIT ?').all(limit) as RawImport[]).map(toImport);
+  return (db.prepare('SELECT * FROM imports ORDER BY id DESC LIMIT ?').all(limit) as RawImport[]).map(
+    toImport,
+  );
 }
 
 /** Imports that were under way when the process stopped (crash, kill, quit). */
@@ -86,7 +92,9 @@ export function unfinishedImports(db: Database): ImportRow[] {
 /** An unfinished import of exactly these sources, which running the same import again continues. */
 export function findResumable(db: Database, sources: string[]): ImportRow | null {
   const row = db
-    .prepare(`SELECT * FROM imports WHERE sources = ? AND status IN ('running', 'paused') ORDER BY id DESC LIMIT 1`)
+    .prepare(
+      `SELECT * FROM imports WHERE sources = ? AND status IN ('running', 'paused') ORDER BY id DESC LIMIT 1`,
+    )
     .get(JSON.stringify(sources)) as RawImport | undefined;
   return row ? toImport(row) : null;
 }
@@ -104,8 +112,7 @@ export function markScanComplete(db: Database, id: number): void {
 }
 
 export type Scanned =
-  | { path: string; sizeBytes: number; mtimeMs: number }
-  | { path: string; unreadable: string };
+  { path: string; sizeBytes: number; mtimeMs: number } | { path: string; unreadable: string };
 
 /** Adds scanned files as queued jobs; a file already queued in this import with the same size and time is skipped. */
 export function enqueueScanned(db: Database, importId: number, entries: Scanned[]): number {
@@ -191,7 +198,12 @@ function finishJob(
   db: Database,
   id: number,
   outcome: JobOutcome,
-  extra: { reason?: string | null; error?: string | null; documentId?: number | null; fileId?: number | null } = {},
+  extra: {
+    reason?: string | null;
+    error?: string | null;
+    documentId?: number | null;
+    fileId?: number | null;
+  } = {},
 ): void {
   db.prepare(
     `UPDATE jobs SET status = @status, stage = 'done', outcome = @outcome, reason = @reason, error = @error,
@@ -251,7 +263,8 @@ export function recordStored(
     db.prepare(
       `INSERT INTO files (sha256, size_bytes, stored_path) VALUES (?, ?, ?) ON CONFLICT(sha256) DO NOTHING`,
     ).run(stored.sha256, stored.sizeBytes, stored.relative);
-    const fileId = (db.prepare('SELECT id FROM files WHERE sha256 = ?').get(stored.sha256) as { id: number }).id;
+    const fileId = (db.prepare('SELECT id FROM files WHERE sha256 = ?').get(stored.sha256) as { id: number })
+      .id;
     db.prepare(
       'INSERT INTO file_sources (file_id, source_path, import_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     ).run(fileId, job.sourcePath, job.importId);
@@ -287,7 +300,12 @@ function activeJobFor(db: Database, documentId: number, exceptJobId: number): bo
   );
 }
 
-function setStage(db: Database, jobId: number, stage: JobStage, ids: { fileId: number; documentId: number }): void {
+function setStage(
+  db: Database,
+  jobId: number,
+  stage: JobStage,
+  ids: { fileId: number; documentId: number },
+): void {
   db.prepare(
     `UPDATE jobs SET stage = ?, file_id = ?, document_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
      WHERE id = ?`,
@@ -328,9 +346,12 @@ export function recordRead(
       insertPage.run(documentId, p.pageNumber, p.width, p.height, p.rotation, p.textSource, p.layoutJson);
     }
     db.prepare('INSERT INTO document_text (document_id, text) VALUES (?, ?)').run(documentId, result.text);
-    const insertRow = db.prepare('INSERT INTO document_rows (document_id, sheet, row_number, data) VALUES (?, ?, ?, ?)');
+    const insertRow = db.prepare(
+      'INSERT INTO document_rows (document_id, sheet, row_number, data) VALUES (?, ?, ?, ?)',
+    );
     for (const table of result.tables) {
-      for (const row of table.rows) insertRow.run(documentId, table.name, row.rowNumber, JSON.stringify(row.values));
+      for (const row of table.rows)
+        insertRow.run(documentId, table.name, row.rowNumber, JSON.stringify(row.values));
     }
     const nearDuplicateOf = result.simhash ? findNearDuplicate(db, documentId, result.simhash) : null;
     const title = EMAIL_TYPES.has(result.mediaType) && result.title ? result.title : null;
@@ -373,9 +394,15 @@ function findNearDuplicate(
   return null;
 }
 
-function queueAttachments(db: Database, job: JobRow, parentId: number, attachments: StoredAttachment[]): number {
+function queueAttachments(
+  db: Database,
+  job: JobRow,
+  parentId: number,
+  attachments: StoredAttachment[],
+): number {
   let queued = 0;
-  const parentKey = (db.prepare('SELECT source_key AS k FROM jobs WHERE id = ?').get(job.id) as { k: string }).k;
+  const parentKey = (db.prepare('SELECT source_key AS k FROM jobs WHERE id = ?').get(job.id) as { k: string })
+    .k;
   attachments.forEach((a, index) => {
     db.prepare(
       `INSERT INTO files (sha256, size_bytes, media_type, stored_path) VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING`,
@@ -385,7 +412,9 @@ function queueAttachments(db: Database, job: JobRow, parentId: number, attachmen
     db.prepare(
       'INSERT INTO file_sources (file_id, source_path, import_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     ).run(fileId, sourcePath, job.importId);
-    const existing = db.prepare('SELECT id FROM documents WHERE file_id = ? AND parent_id = ?').get(fileId, parentId);
+    const existing = db
+      .prepare('SELECT id FROM documents WHERE file_id = ? AND parent_id = ?')
+      .get(fileId, parentId);
     if (existing) return; // read again after a retry: already queued the first time
     const documentId = Number(
       db
@@ -485,8 +514,9 @@ export function listImportJobs(
 ): { items: ImportJobView[]; total: number } {
   const where = filter.status ? 'AND status = ?' : '';
   const args: unknown[] = filter.status ? [importId, filter.status] : [importId];
-  const total = (db.prepare(`SELECT count(*) AS n FROM jobs WHERE import_id = ? ${where}`).get(...args) as { n: number })
-    .n;
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM jobs WHERE import_id = ? ${where}`).get(...args) as { n: number }
+  ).n;
   const items = db
     .prepare(
       `SELECT id, source_path AS sourcePath, status, stage, outcome, reason, error AS message, document_id AS documentId
@@ -511,9 +541,9 @@ export function requeueFailed(db: Database, importId: number, jobIds: number[] |
   db.transaction(() => {
     for (const id of ids) update.run(id);
     if (ids.length > 0) {
-      db.prepare(`UPDATE imports SET status = 'running', finished_at = NULL WHERE id = ? AND status = 'done'`).run(
-        importId,
-      );
+      db.prepare(
+        `UPDATE imports SET status = 'running', finished_at = NULL WHERE id = ? AND status = 'done'`,
+      ).run(importId);
     }
   })();
   return ids;
@@ -533,6 +563,14 @@ export function cancelQueued(db: Database, importId: number): number {
       )
       .run(importId).changes;
   })();
+}
+
+export function hasUnfinishedJobs(db: Database, importId: number): boolean {
+  return (
+    db
+      .prepare(`SELECT 1 FROM jobs WHERE import_id = ? AND status IN ('queued', 'running') LIMIT 1`)
+      .get(importId) !== undefined
+  );
 }
 
 export function getJob(db: Database, id: number): JobRow | null {

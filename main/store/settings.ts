@@ -36,6 +36,7 @@ export function setSetting(db: Database, key: string, value: unknown): SettingRo
 }
 
 export function getSetting<T>(db: Database, key: string): T | undefined {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+    { value: string } | undefined;
   return row ? (JSON.parse(row.value) as T) : undefined;
 }

@@ -13,11 +13,20 @@ async function contractPdf(): Promise<Uint8Array> {
   pdf.setTitle('Supply agreement');
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   for (const [n, lines] of [
-    [1, ['Supply agreement', 'between Pemberton Holdings Ltd and Acme Trading GmbH', 'Clause 1. Delivery of goods.']],
+    [
+      1,
+      [
+        'Supply agreement',
+        'between Pemberton Holdings Ltd and Acme Trading GmbH',
+        'Clause 1. Delivery of goods.',
+      ],
+    ],
     [2, ['Clause 2. Payment within thirty days.', 'Signed for Pemberton Holdings Ltd']],
   ] as const) {
     const page = pdf.addPage([595, 842]);
-    lines.forEach((text, i) => page.drawText(text, { x: 72, y: 760 - i * 28, size: n === 1 && i === 0 ? 20 : 12, font }));
+    lines.forEach((text, i) =>
+      page.drawText(text, { x: 72, y: 760 - i * 28, size: n === 1 && i === 0 ? 20 : 12, font }),
+    );
   }
   return pdf.save();
 }
@@ -31,7 +40,10 @@ test('import a folder through the window, follow its progress, find a document b
   mkdirSync(join(folder, 'letters'), { recursive: true });
   writeFileSync(join(folder, 'supply-agreement.pdf'), await contractPdf());
   for (let i = 1; i <= 12; i++) {
-    writeFileSync(join(folder, 'letters', `letter-${i}.txt`), `Letter ${i} to the Hartley account about the order.`);
+    writeFileSync(
+      join(folder, 'letters', `letter-${i}.txt`),
+      `Letter ${i} to the Hartley account about the order.`,
+    );
   }
   writeFileSync(join(folder, 'empty.pdf'), '');
   expect(docket(['init', '--db', db]).code).toBe(0);
@@ -50,7 +62,9 @@ test('import a folder through the window, follow its progress, find a document b
     await card.getByRole('button', { name: 'Show files' }).click();
     await expect(card.getByRole('row', { name: /empty\.pdf/ })).toContainText('The file is empty');
     expect(
-      (await new AxeBuilder({ page }).analyze()).violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? '')),
+      (await new AxeBuilder({ page }).analyze()).violations.filter((v) =>
+        ['serious', 'critical'].includes(v.impact ?? ''),
+      ),
     ).toEqual([]);
     await page.screenshot({ path: 'test-results/screenshots/11-import-done.png', fullPage: true });
 

@@ -10,6 +10,8 @@ export interface TextRun {
   /** Baseline, from the bottom of the page. */
   y: number;
   size?: number;
+  /** Counter-clockwise rotation of the text in PDF space, in degrees. */
+  rotate?: number;
 }
 
 export interface PageSpec {
@@ -52,10 +54,25 @@ export async function buildPdf(spec: DocSpec): Promise<Uint8Array> {
 function drawPage(page: PDFPage, font: PDFFont, spec: PageSpec): void {
   if (spec.rotate) page.setRotation(degrees(spec.rotate));
   for (const [x, y, width, height] of spec.rects ?? []) {
-    page.drawRectangle({ x, y, width, height, borderColor: rgb(0, 0, 0), borderWidth: 2, color: rgb(0.8, 0.8, 0.9) });
+    page.drawRectangle({
+      x,
+      y,
+      width,
+      height,
+      borderColor: rgb(0, 0, 0),
+      borderWidth: 2,
+      color: rgb(0.8, 0.8, 0.9),
+    });
   }
   for (const run of spec.runs ?? []) {
-    page.drawText(run.text, { x: run.x, y: run.y, size: run.size ?? 12, font, color: rgb(0, 0, 0) });
+    page.drawText(run.text, {
+      x: run.x,
+      y: run.y,
+      size: run.size ?? 12,
+      font,
+      color: rgb(0, 0, 0),
+      ...(run.rotate ? { rotate: degrees(run.rotate) } : {}),
+    });
   }
 }
 
@@ -64,8 +81,16 @@ export function column(lines: string[], x: number, top: number, size = 11, leadi
   return lines.map((text, i) => ({ text, x, y: top - i * leading, size }));
 }
 
-/** A full-width title over two columns of text whose baselines line up, as a layout program would set them. */
-export function twoColumnPage(): { spec: PageSpec; title: string; left: string[]; right: string[] } {
+/**
+ * A full-width title over two columns of text. By default their baselines line up, as a layout program
+ * sets them; `rightOffset` moves the right column down by that many points.
+ */
+export function twoColumnPage(rightOffset = 0): {
+  spec: PageSpec;
+  title: string;
+  left: string[];
+  right: string[];
+} {
   const title = 'Quarterly Report of the Northwind Cooperative Society';
   const left = [
     'Alpha one starts the left column',
@@ -84,7 +109,7 @@ export function twoColumnPage(): { spec: PageSpec; title: string; left: string[]
   const runs: TextRun[] = [
     { text: title, x: 72, y: 720, size: 18 },
     ...column(left, 72, 680),
-    ...column(right, 320, 680),
+    ...column(right, 320, 680 - rightOffset),
   ];
   return { spec: { runs }, title, left, right };
 }

@@ -36,7 +36,10 @@ describe('import after a crash', () => {
     const db = join(dir, 'd.db');
     expect(docket(['init', '--db', db]).code).toBe(0);
     const { DOCKET_DB_KEY: _ignored, ...env } = process.env;
-    const child = spawn(process.execPath, [BIN, 'import', folder, '--db', db, '--json'], { env, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'import', folder, '--db', db, '--json'], {
+      env,
+      stdio: 'ignore',
+    });
     const originals = `${db}.originals`;
     // Kill once a good part, but not all, has been stored.
     await new Promise<void>((resolve, reject) => {
@@ -58,7 +61,11 @@ describe('import after a crash', () => {
 
     const again = docket(['import', folder, '--db', db, '--json']);
     expect(again.code).toBe(0);
-    const summary = JSON.parse(again.stdout) as { imported: number; duplicates: number; failed: Record<string, number> };
+    const summary = JSON.parse(again.stdout) as {
+      imported: number;
+      duplicates: number;
+      failed: Record<string, number>;
+    };
     expect(summary.failed).toEqual({});
     expect(summary.duplicates).toBe(0);
 
@@ -71,7 +78,9 @@ describe('import after a crash', () => {
       expect(one('SELECT count(*) AS n FROM file_sources')).toBe(FILES);
       expect(one('SELECT count(*) AS n FROM files')).toBe(FILES);
       expect(one(`SELECT count(*) AS n FROM jobs WHERE status != 'done'`)).toBe(0);
-      expect(one(`SELECT count(*) AS n FROM document_text_fts WHERE document_text_fts MATCH 'crashword399'`)).toBe(1);
+      expect(
+        one(`SELECT count(*) AS n FROM document_text_fts WHERE document_text_fts MATCH 'crashword399'`),
+      ).toBe(1);
     } finally {
       store.close();
     }

@@ -9,6 +9,7 @@ import { cliContext } from '../../main/cli/open-core.ts';
 import type { DocketCore } from '../../main/core/docket.ts';
 import { listImportJobs } from '../../main/store/imports.ts';
 import { ContentStore } from '../../main/ingest/content-store.ts';
+import { buildPdf } from '../helpers/pdf-fixtures.ts';
 
 const openTestCore = useTestCores();
 const tempDir = useTempDirs();
@@ -38,7 +39,8 @@ describe('folder import', () => {
     writeFileSync(join(dir, 'notes.txt'), `Quarterly notes. ${prose('zebras')}`);
     writeFileSync(join(dir, 'a', 'b', 'deep.txt'), `Deep file about Quokka migration. ${prose('quokkas')}`);
     writeFileSync(join(dir, 'a', 'data.csv'), 'Name,Amount\nAcme,10\nGlobex,20\n');
-    for (const junk of ['.DS_Store', 'Thumbs.db', 'desktop.ini', '~$draft.docx']) writeFileSync(join(dir, junk), 'x');
+    for (const junk of ['.DS_Store', 'Thumbs.db', 'desktop.ini', '~$draft.docx'])
+      writeFileSync(join(dir, junk), 'x');
     symlinkSync(dir, join(dir, 'a', 'loop')); // a folder that contains itself
     symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'dangling.txt'));
     const core = openTestCore();
@@ -52,12 +54,21 @@ describe('folder import', () => {
     // The loop was not followed: each real file was imported once.
     expect(jobs.filter((j) => j.sourcePath.endsWith('deep.txt'))).toHaveLength(1);
 
-    const found = await core.router.invoke('documents.list', { query: 'Quokka', limit: 10, offset: 0 }, cliContext);
+    const found = await core.router.invoke(
+      'documents.list',
+      { query: 'Quokka', limit: 10, offset: 0 },
+      cliContext,
+    );
     expect(found.items.map((d) => d.title)).toEqual(['deep.txt']);
 
     // The original is kept byte for byte under its hash, and the source is untouched.
     const doc = await core.router.invoke('documents.get', { id: found.items[0]!.id }, cliContext);
-    const stored = join(ContentStore.forDatabase(core.store.path).root, doc.sha256!.slice(0, 2), doc.sha256!.slice(2, 4), doc.sha256!);
+    const stored = join(
+      ContentStore.forDatabase(core.store.path).root,
+      doc.sha256!.slice(0, 2),
+      doc.sha256!.slice(2, 4),
+      doc.sha256!,
+    );
     expect(readFileSync(stored)).toEqual(readFileSync(join(dir, 'a', 'b', 'deep.txt')));
     expect(existsSync(join(dir, 'a', 'b', 'deep.txt'))).toBe(true);
 
@@ -105,20 +116,33 @@ describe('folder import', () => {
     const base = `Master services agreement between Northwind and Contoso. ${prose('services')} ${prose('support')}`;
     writeFileSync(join(dir, 'v1.txt'), base);
     writeFileSync(join(dir, 'v2.txt'), `${base} Signed.`);
-    writeFileSync(join(dir, 'unrelated.txt'), `Minutes of the garden club. ${'Roses and tulips bloomed early this spring in every bed of the garden. '.repeat(5)}`);
+    writeFileSync(
+      join(dir, 'unrelated.txt'),
+      `Minutes of the garden club. ${'Roses and tulips bloomed early this spring in every bed of the garden. '.repeat(5)}`,
+    );
     const core = openTestCore();
     const { jobs } = await importAndWait(core, [dir], { include: ['v1.txt'] });
     expect(jobs).toHaveLength(1);
     const second = await importAndWait(core, [join(dir, 'v2.txt'), join(dir, 'unrelated.txt')]);
-    const v2 = await core.router.invoke('documents.get', { id: jobFor(second.jobs, 'v2.txt').documentId! }, cliContext);
+    const v2 = await core.router.invoke(
+      'documents.get',
+      { id: jobFor(second.jobs, 'v2.txt').documentId! },
+      cliContext,
+    );
     expect(v2.nearDuplicateOf?.title).toBe('v1.txt');
-    const other = await core.router.invoke('documents.get', { id: jobFor(second.jobs, 'unrelated.txt').documentId! }, cliContext);
+    const other = await core.router.invoke(
+      'documents.get',
+      { id: jobFor(second.jobs, 'unrelated.txt').documentId! },
+      cliContext,
+    );
     expect(other.nearDuplicateOf).toBeNull();
   });
 
   it('reads an email and imports its attachment as its own document linked to it', async () => {
     const dir = tempDir();
-    const attachment = Buffer.from(`Attached statement of the Pemberton account. ${prose('pemberton')}`).toString('base64');
+    const attachment = Buffer.from(
+      `Attached statement of the Pemberton account. ${prose('pemberton')}`,
+    ).toString('base64');
     const eml = [
       'From: Alice <alice@example.com>',
       'To: Bob <bob@example.com>',
@@ -144,12 +168,20 @@ describe('folder import', () => {
     const core = openTestCore();
     const { progress, jobs } = await importAndWait(core, [dir]);
     expect(progress.imported).toBe(2);
-    const email = await core.router.invoke('documents.get', { id: jobFor(jobs, 'mail.eml').documentId! }, cliContext);
+    const email = await core.router.invoke(
+      'documents.get',
+      { id: jobFor(jobs, 'mail.eml').documentId! },
+      cliContext,
+    );
     expect(email.title).toBe('Statement for March');
     expect(email.children).toEqual([expect.objectContaining({ title: 'statement.txt', status: 'read' })]);
     const child = await core.router.invoke('documents.get', { id: email.children[0]!.id }, cliContext);
     expect(child.parent?.id).toBe(email.id);
-    const found = await core.router.invoke('documents.list', { query: 'Pemberton', limit: 10, offset: 0 }, cliContext);
+    const found = await core.router.invoke(
+      'documents.list',
+      { query: 'Pemberton', limit: 10, offset: 0 },
+      cliContext,
+    );
     expect(found.items.map((d) => d.id)).toEqual([child.id]);
   });
 });
@@ -158,9 +190,18 @@ describe('bad input: each file gets a specific reason and the rest continue', ()
   it('zero-byte, unsupported, corrupt, wrong extension and too large', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'empty.pdf'), '');
-    writeFileSync(join(dir, 'random.bin'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
-    writeFileSync(join(dir, 'broken.pdf'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x8f)]));
-    writeFileSync(join(dir, 'really-text.pdf'), `Plain words about Wombats in a file named like a PDF. ${prose('wombats')}`);
+    writeFileSync(
+      join(dir, 'random.bin'),
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)),
+    );
+    writeFileSync(
+      join(dir, 'broken.pdf'),
+      Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x8f)]),
+    );
+    writeFileSync(
+      join(dir, 'really-text.pdf'),
+      `Plain words about Wombats in a file named like a PDF. ${prose('wombats')}`,
+    );
     writeFileSync(join(dir, 'big.txt'), 'x'.repeat(3 * 1024 * 1024));
     writeFileSync(join(dir, 'fine.txt'), 'A fine file.');
     const core = openTestCore();
@@ -175,7 +216,11 @@ describe('bad input: each file gets a specific reason and the rest continue', ()
     expect(progress.failedByReason).toEqual({ empty: 1, unsupported: 1, corrupt: 1, too_large: 1 });
     for (const j of jobs.filter((j) => j.outcome === 'failed')) expect(j.message).toMatch(/\w{4,}/);
     // A failed document that was stored shows its reason in the list too.
-    const broken = await core.router.invoke('documents.get', { id: jobFor(jobs, 'broken.pdf').documentId! }, cliContext);
+    const broken = await core.router.invoke(
+      'documents.get',
+      { id: jobFor(jobs, 'broken.pdf').documentId! },
+      cliContext,
+    );
     expect(broken.status).toBe('failed');
     expect(broken.statusReason).toMatch(/damaged|incomplete|corrupt/i);
   });
@@ -194,6 +239,64 @@ describe('bad input: each file gets a specific reason and the rest continue', ()
     writeFileSync(join(dir2, 'quick.txt'), 'Quick file read after the timeout.');
     const next = await importAndWait(core, [dir2]);
     expect(next.progress.imported).toBe(1);
+  });
+
+  it('a password-protected PDF waits as "needs password" and is read when retried with its password', async () => {
+    const dir = tempDir();
+    const pdf = await buildPdf({
+      pages: [{ runs: [{ text: 'Confidential settlement with Brightwater Ltd', x: 72, y: 700 }] }],
+      encrypt: { userPassword: 'open-sesame' },
+    });
+    writeFileSync(join(dir, 'settlement.pdf'), pdf);
+    writeFileSync(join(dir, 'other.txt'), 'Another file that is read meanwhile.');
+    const core = openTestCore();
+    const { importId, jobs, progress } = await importAndWait(core, [dir]);
+    expect(progress.imported).toBe(1);
+    const locked = jobFor(jobs, 'settlement.pdf');
+    expect(locked.reason).toBe('needs_password');
+    const before = await core.router.invoke('documents.get', { id: locked.documentId! }, cliContext);
+    expect(before.status).toBe('needs_password');
+
+    await core.router.invoke(
+      'imports.retry',
+      { importId, jobIds: [locked.id], password: 'wrong' },
+      cliContext,
+    );
+    await core.imports.waitFor(importId);
+    expect(
+      jobFor(listImportJobs(core.store.db, importId, { limit: 10, offset: 0 }).items, 'settlement.pdf')
+        .reason,
+    ).toBe('wrong_password');
+
+    await core.router.invoke(
+      'imports.retry',
+      { importId, jobIds: [locked.id], password: 'open-sesame' },
+      cliContext,
+    );
+    const after = await core.imports.waitFor(importId);
+    expect(after.failed).toBe(0);
+    const found = await core.router.invoke(
+      'documents.list',
+      { query: 'Brightwater', limit: 10, offset: 0 },
+      cliContext,
+    );
+    expect(found.items.map((d) => d.id)).toEqual([locked.documentId]);
+    // The password is not kept anywhere in the database.
+    const audit = JSON.stringify(await core.router.invoke('audit.list', {}, cliContext));
+    expect(audit).not.toContain('open-sesame');
+    expect(JSON.stringify(core.store.db.prepare('SELECT payload, error FROM jobs').all())).not.toContain(
+      'open-sesame',
+    );
+  });
+
+  it('a PDF over the page limit fails with "too_many_pages"', async () => {
+    const dir = tempDir();
+    const page = { runs: [{ text: 'A page of a long report.', x: 72, y: 700 }] };
+    writeFileSync(join(dir, 'long.pdf'), await buildPdf({ pages: [page, page, page, page] }));
+    const core = openTestCore();
+    await core.router.invoke('settings.set', { key: 'ingest.maxPages', value: 3 }, cliContext);
+    const { jobs } = await importAndWait(core, [dir]);
+    expect(jobFor(jobs, 'long.pdf').reason).toBe('too_many_pages');
   });
 
   it('retry failed files: a fixed file is read on the second attempt', async () => {
@@ -216,7 +319,8 @@ describe('bad input: each file gets a specific reason and the rest continue', ()
 describe('pause, resume and cancel', () => {
   it('pausing stops new files from starting; resuming finishes; cancelling leaves the rest out', async () => {
     const dir = tempDir();
-    for (let i = 0; i < 40; i++) writeFileSync(join(dir, `f${i}.txt`), `File number ${i}. ${prose(`item ${i}`)}`);
+    for (let i = 0; i < 40; i++)
+      writeFileSync(join(dir, `f${i}.txt`), `File number ${i}. ${prose(`item ${i}`)}`);
     const core = openTestCore();
     const { importId } = await core.router.invoke('imports.start', { paths: [dir] }, cliContext);
     const paused = await core.router.invoke('imports.pause', { importId }, cliContext);
@@ -232,7 +336,8 @@ describe('pause, resume and cancel', () => {
     expect(finished.imported).toBe(40);
 
     const dir2 = tempDir();
-    for (let i = 0; i < 40; i++) writeFileSync(join(dir2, `g${i}.txt`), `Other file ${i}. ${prose(`other ${i}`)}`);
+    for (let i = 0; i < 40; i++)
+      writeFileSync(join(dir2, `g${i}.txt`), `Other file ${i}. ${prose(`other ${i}`)}`);
     const second = await core.router.invoke('imports.start', { paths: [dir2] }, cliContext);
     await core.router.invoke('imports.pause', { importId: second.importId }, cliContext);
     // Cancel once the scan has queued every file, so there is something left to cancel.

@@ -56,14 +56,20 @@ describe.each([
     const service = watchService(core);
     const id = await service.start({ sources: [dir], watch: true, polling }, 'test');
     await service.watcherReady(id);
-    await until(() => importedTitles(core, id), (t) => t.includes('before.txt'));
+    await until(
+      () => importedTitles(core, id),
+      (t) => t.includes('before.txt'),
+    );
 
     // Written in pieces: it must be taken once, after the writes stop.
     const path = join(dir, 'arriving.txt');
     writeFileSync(path, 'Part one. ');
     await new Promise((r) => setTimeout(r, 150));
     appendFileSync(path, 'Part two.');
-    await until(() => importedTitles(core, id), (t) => t.includes('arriving.txt'));
+    await until(
+      () => importedTitles(core, id),
+      (t) => t.includes('arriving.txt'),
+    );
     const text = await core.router.invoke(
       'documents.list',
       { query: 'Part two', limit: 10, offset: 0 },
@@ -79,4 +85,3 @@ describe.each([
     expect(service.progress(id).status).toBe('watching');
   });
 });
-

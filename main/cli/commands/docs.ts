@@ -2,7 +2,12 @@
 import { cliContext, openExisting } from '../open-core.ts';
 import { printResult } from '../output.ts';
 
-export async function docsList(options: { db: string; json: boolean; query?: string | undefined; limit: number }) {
+export async function docsList(options: {
+  db: string;
+  json: boolean;
+  query?: string | undefined;
+  limit: number;
+}) {
   const core = openExisting(options.db, { migrate: false });
   try {
     const result = await core.router.invoke(
@@ -39,7 +44,9 @@ export async function docsShow(id: number, options: { db: string; json: boolean 
         `Found at   ${d.sourcePaths.join('\n           ')}`,
         d.parent ? `Part of    ${d.parent.id}: ${d.parent.title}` : '',
         d.children.length ? `Contains   ${d.children.map((c) => `${c.id}: ${c.title}`).join(', ')}` : '',
-        d.nearDuplicateOf ? `Similar to ${d.nearDuplicateOf.id}: ${d.nearDuplicateOf.title} (near-duplicate text)` : '',
+        d.nearDuplicateOf
+          ? `Similar to ${d.nearDuplicateOf.id}: ${d.nearDuplicateOf.title} (near-duplicate text)`
+          : '',
       ]
         .filter(Boolean)
         .join('\n'),

@@ -52,25 +52,32 @@ export async function runImport(
     interrupted = true;
     void core.close().then(() => {
       if (tty) process.stderr.write('\n');
-      process.stderr.write('docket: import interrupted; run the same command again to continue where it stopped.\n');
+      process.stderr.write(
+        'docket: import interrupted; run the same command again to continue where it stopped.\n',
+      );
       process.exit(1);
     });
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    importId = (await core.router.invoke('imports.start', { paths, watch: options.watch }, cliContext)).importId;
+    importId = (await core.router.invoke('imports.start', { paths, watch: options.watch }, cliContext))
+      .importId;
     if (options.watch) {
       await core.imports.watcherReady(importId);
-      process.stderr.write(`Watching ${paths.join(', ')} — new and changed files are imported. Stop with Ctrl+C.\n`);
+      process.stderr.write(
+        `Watching ${paths.join(', ')} — new and changed files are imported. Stop with Ctrl+C.\n`,
+      );
       await new Promise<never>(() => {}); // until a signal
     }
     const final = await core.imports.waitFor(importId);
     if (interrupted) return;
     if (tty) process.stderr.write('\n');
-    const failedFiles = listImportJobs(core.store.db, importId, { status: 'failed', limit: 1000, offset: 0 }).items.map(
-      (j) => ({ path: j.sourcePath, reason: j.reason, message: j.message }),
-    );
+    const failedFiles = listImportJobs(core.store.db, importId, {
+      status: 'failed',
+      limit: 1000,
+      offset: 0,
+    }).items.map((j) => ({ path: j.sourcePath, reason: j.reason, message: j.message }));
     const summary: ImportSummary = {
       importId,
       status: final.status,
@@ -85,7 +92,9 @@ export async function runImport(
     printResult(options.json, summary, () =>
       [
         `Imported ${summary.imported} files (${summary.pages} pages) in ${formatSeconds(summary.seconds)}.`,
-        summary.duplicates > 0 ? `${summary.duplicates} exact duplicates were linked to the documents already there.` : '',
+        summary.duplicates > 0
+          ? `${summary.duplicates} exact duplicates were linked to the documents already there.`
+          : '',
         summary.unchanged > 0 ? `${summary.unchanged} files were already imported and unchanged.` : '',
         failedFiles.length > 0
           ? `${final.failed} files could not be read:\n${failedFiles.map((f) => `  ${f.path}: ${f.message ?? f.reason}`).join('\n')}`

@@ -46,7 +46,7 @@ export function detInputSize(width: number, height: number, limitSideLen: number
 
 /**
  * DB post-processing: threshold the probability map, take 8-connected components, score each by
- * the mean probability over its bounding box, drop weak or tiny ones, grow ("unclip") the rest by
+ * its mean probability, drop weak or tiny ones, grow ("unclip") the rest by
  * area × unclipRatio / perimeter like PaddleOCR, and scale them to the source image.
  */
 export function dbPostprocess(
@@ -76,8 +76,12 @@ export function dbPostprocess(
     let minY = mapHeight;
     let maxX = -1;
     let maxY = -1;
+    let sum = 0;
+    let count = 0;
     while (top > 0) {
       const p = stack[--top]!;
+      sum += prob[p]!;
+      count++;
       const y = (p / mapWidth) | 0;
       const x = p - y * mapWidth;
       if (x < minX) minX = x;
@@ -103,12 +107,9 @@ export function dbPostprocess(
     const w = maxX - minX;
     const h = maxY - minY;
     if (Math.min(w, h) < 3) continue;
-    let sum = 0;
-    for (let y = minY; y <= maxY; y++) {
-      const row = y * mapWidth;
-      for (let x = minX; x <= maxX; x++) sum += prob[row + x]!;
-    }
-    const score = sum / ((w + 1) * (h + 1));
+    // Mean probability over the component itself (PaddleOCR's score_mode 'slow': over the filled
+    // contour); the bounding-box mean ('fast') under-scores lines with superscripts or a slight skew.
+    const score = sum / count;
     if (score < options.boxThresh) continue;
     const d = (w * h * options.unclipRatio) / (2 * (w + h));
     const ux0 = minX - d;

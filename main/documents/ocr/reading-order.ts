@@ -190,30 +190,59 @@ function xyCut(lines: OcrLine[], minGap: number, leaves: OcrLine[][]): void {
     return;
   }
   // Consecutive bands that share an interior gutter belong together (two columns whose paragraph
-  // breaks happen to line up must not be read across).
+  // breaks happen to line up must not be read across). A group starts at a band with text on both
+  // sides of a gutter, may take in bands with text on one side only, and stands only if at least
+  // three of its bands have text on both sides; otherwise its bands stand alone (a page header with
+  // a left and a right part reads row by row).
   const lo = Math.min(...lines.map((l) => l.x0));
   const hi = Math.max(...lines.map((l) => l.x1));
-  const groups: OcrLine[][] = [];
-  let group: OcrLine[] = [];
+  // Runs of bands without such a group stay together as one part (a single-column stretch).
+  const parts: { lines: OcrLine[]; columns: boolean }[] = [];
+  const addPart = (part: OcrLine[], columns: boolean) => {
+    const last = parts[parts.length - 1];
+    if (!columns && last && !last.columns) last.lines.push(...part);
+    else parts.push({ lines: [...part], columns });
+  };
+  let group: OcrLine[][] = [];
   let shared: Interval[] = [];
+  const close = () => {
+    if (group.length === 0) return;
+    const twoSided = group.filter((band) =>
+      shared.some((g) => band.some((l) => l.x1 <= g.a) && band.some((l) => l.x0 >= g.b)),
+    ).length;
+    if (twoSided >= 3) addPart(group.flat(), true);
+    else for (const band of group) addPart(band, false);
+    group = [];
+    shared = [];
+  };
   for (const band of bands) {
-    const free = freeIntervals(band, lo, hi, minGap);
-    const next = group.length > 0 ? intersectIntervals(shared, free, minGap).filter((g) => g.a > lo && g.b < hi) : [];
-    if (group.length > 0 && next.length > 0) {
-      group.push(...band);
-      shared = next;
+    if (group.length > 0) {
+      // The band may narrow the gutter a little (a ragged column edge), not fill half of it.
+      const width = Math.max(...shared.map((g) => g.b - g.a));
+      const next = intersectIntervals(shared, freeIntervals(band, lo, hi, minGap), minGap).filter(
+        (g) => g.a > lo && g.b < hi && g.b - g.a >= 0.5 * width,
+      );
+      if (next.length > 0) {
+        group.push(band);
+        shared = next;
+        continue;
+      }
+      close();
+    }
+    const gaps = interiorGaps(band, lo, hi, minGap);
+    if (gaps.length > 0) {
+      group = [band];
+      shared = gaps;
     } else {
-      if (group.length > 0) groups.push(group);
-      group = [...band];
-      shared = free;
+      addPart(band, false);
     }
   }
-  if (group.length > 0) groups.push(group);
-  if (groups.length === 1) {
+  close();
+  if (parts.length === 1) {
     leaves.push(lines);
     return;
   }
-  for (const g of groups) xyCut(g, minGap, leaves);
+  for (const part of parts) xyCut(part.lines, minGap, leaves);
 }
 
 /** Rows of a leaf: lines sorted by vertical centre, a line joining the row whose first line it overlaps by half. */

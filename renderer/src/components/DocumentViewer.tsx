@@ -140,7 +140,12 @@ function Pages({ id, pageCount, mediaType }: { id: number; pageCount: number; me
   return (
     <Stack gap="sm">
       <Group gap="xs">
-        <Button size="xs" variant="default" disabled={pageNumber <= 1} onClick={() => setPageNumber((n) => n - 1)}>
+        <Button
+          size="xs"
+          variant="default"
+          disabled={pageNumber <= 1}
+          onClick={() => setPageNumber((n) => n - 1)}
+        >
           Previous page
         </Button>
         <Text size="sm" role="status">
@@ -156,7 +161,11 @@ function Pages({ id, pageCount, mediaType }: { id: number; pageCount: number; me
         </Button>
         {layout.data ? (
           <Badge variant="light">
-            {layout.data.textSource === 'ocr' ? 'Text from OCR' : layout.data.textSource === 'none' ? 'No text' : 'Text layer'}
+            {layout.data.textSource === 'ocr'
+              ? 'Text from OCR'
+              : layout.data.textSource === 'none'
+                ? 'No text'
+                : 'Text layer'}
           </Badge>
         ) : null}
       </Group>
@@ -184,7 +193,13 @@ export function DocumentViewer({ id, onClose }: { id: number | null; onClose: ()
   });
   const d = doc.data;
   return (
-    <Modal opened={id !== null} onClose={onClose} size="auto" title={d?.title ?? 'Document'} keepMounted={false}>
+    <Modal
+      opened={id !== null}
+      onClose={onClose}
+      size="auto"
+      title={d?.title ?? 'Document'}
+      keepMounted={false}
+    >
       {doc.error ? <Alert color="red">{doc.error.message}</Alert> : null}
       {d ? (
         <Stack gap="sm" miw={PAGE_WIDTH + 40}>

@@ -54,7 +54,10 @@ export function DocumentsView({ area }: { area: Area }) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [openId, setOpenId] = useState<number | null>(null);
-  const types = useQuery({ queryKey: ['documents.mediaTypes'], queryFn: () => api.call('documents.mediaTypes', {}) });
+  const types = useQuery({
+    queryKey: ['documents.mediaTypes'],
+    queryFn: () => api.call('documents.mediaTypes', {}),
+  });
   const filters = {
     ...(query ? { query } : {}),
     ...(mediaType ? { mediaType } : {}),
@@ -106,9 +109,29 @@ export function DocumentsView({ area }: { area: Area }) {
           onChange={setMediaType}
           w={220}
         />
-        <Select label="Status" placeholder="Any status" clearable data={statusOptions} value={status} onChange={setStatus} w={160} />
-        <TextInput label="Added from" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} />
-        <TextInput label="Added to" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={150} />
+        <Select
+          label="Status"
+          placeholder="Any status"
+          clearable
+          data={statusOptions}
+          value={status}
+          onChange={setStatus}
+          w={160}
+        />
+        <TextInput
+          label="Added from"
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+          w={150}
+        />
+        <TextInput
+          label="Added to"
+          type="date"
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+          w={150}
+        />
       </Group>
       {result.error ? (
         <Alert color="red" title="Could not list documents">

@@ -38,6 +38,13 @@ export const reasonLabels: Record<string, string> = {
   unreadable: 'Cannot be read',
 };
 
+const outcomeLabels: Record<string, string> = {
+  imported: 'Read',
+  duplicate: 'Duplicate (linked to the copy already here)',
+  unchanged: 'Already imported, unchanged',
+  cancelled: 'Cancelled',
+};
+
 function formatEta(seconds: number | null): string {
   if (seconds === null) return 'estimating…';
   if (seconds < 60) return `${Math.ceil(seconds)} s`;
@@ -87,7 +94,9 @@ function StartImport({ onStarted }: { onStarted: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const payload = await Promise.all(files.map(async (f) => ({ name: f.name, dataBase64: await readAsBase64(f) })));
+      const payload = await Promise.all(
+        files.map(async (f) => ({ name: f.name, dataBase64: await readAsBase64(f) })),
+      );
       await api.call('imports.upload', { files: payload });
       onStarted();
     } catch (err) {
@@ -121,10 +130,18 @@ function StartImport({ onStarted }: { onStarted: () => void }) {
         </div>
         {bridge?.choosePaths ? (
           <Group>
-            <Button variant="default" onClick={() => void bridge.choosePaths!('folder').then((p) => (p.length ? start(p) : undefined))}>
+            <Button
+              variant="default"
+              onClick={() =>
+                void bridge.choosePaths!('folder').then((p) => (p.length ? start(p) : undefined))
+              }
+            >
               Choose folder…
             </Button>
-            <Button variant="default" onClick={() => void bridge.choosePaths!('files').then((p) => (p.length ? start(p) : undefined))}>
+            <Button
+              variant="default"
+              onClick={() => void bridge.choosePaths!('files').then((p) => (p.length ? start(p) : undefined))}
+            >
               Choose files…
             </Button>
           </Group>
@@ -162,7 +179,15 @@ function StartImport({ onStarted }: { onStarted: () => void }) {
 }
 
 function statusColor(status: string): string {
-  return { running: 'blue', watching: 'teal', paused: 'yellow', cancelled: 'gray', done: 'green' }[status] ?? 'gray';
+  // Dark shades: white badge text must keep a 4.5:1 contrast.
+  const colors: Record<string, string> = {
+    running: 'blue.9',
+    watching: 'cyan.9',
+    paused: 'gray.7',
+    cancelled: 'gray.7',
+    done: 'teal.9',
+  };
+  return colors[status] ?? 'gray.7';
 }
 
 function FilesTable({ importId, version }: { importId: number; version: number }) {
@@ -199,7 +224,11 @@ function FilesTable({ importId, version }: { importId: number; version: number }
               <Table.Td>
                 {j.outcome === 'failed'
                   ? (reasonLabels[j.reason ?? ''] ?? 'Failed')
-                  : (j.outcome ?? (j.status === 'running' ? 'reading…' : 'waiting'))}
+                  : j.outcome
+                    ? outcomeLabels[j.outcome]
+                    : j.status === 'running'
+                      ? 'Reading…'
+                      : 'Waiting'}
               </Table.Td>
               <Table.Td>{j.message ?? ''}</Table.Td>
               <Table.Td>
@@ -250,7 +279,7 @@ function FilesTable({ importId, version }: { importId: number; version: number }
 }
 
 function ImportCard({ item, progress }: { item: ImportSummary; progress: ImportProgress }) {
-  const [showFiles, setShowFiles] = useState(progress.failed > 0);
+  const [showFiles, setShowFiles] = useState(false);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const active = progress.status === 'running' || progress.status === 'watching';
   const finished = progress.status === 'done' || progress.status === 'cancelled';
@@ -273,9 +302,11 @@ function ImportCard({ item, progress }: { item: ImportSummary; progress: ImportP
         />
         <Text size="sm" role="status" data-testid={`import-progress-${item.id}`}>
           {progress.done.toLocaleString()} of {progress.total.toLocaleString()}
-          {progress.scanning ? '+ (still looking for files)' : ''} files · {progress.imported.toLocaleString()} read ·{' '}
-          {progress.pages.toLocaleString()} pages
-          {active ? ` · ${progress.pagesPerSecond.toFixed(1)} pages/s · ETA ${formatEta(progress.etaSeconds)}` : ''}
+          {progress.scanning ? '+ (still looking for files)' : ''} files ·{' '}
+          {progress.imported.toLocaleString()} read · {progress.pages.toLocaleString()} pages
+          {active
+            ? ` · ${progress.pagesPerSecond.toFixed(1)} pages/s · ETA ${formatEta(progress.etaSeconds)}`
+            : ''}
           {progress.duplicates ? ` · ${progress.duplicates} duplicates linked` : ''}
           {progress.unchanged ? ` · ${progress.unchanged} unchanged` : ''}
           {progress.failed ? ` · ${progress.failed} failed` : ''}
@@ -304,11 +335,20 @@ function ImportCard({ item, progress }: { item: ImportSummary; progress: ImportP
             </Button>
           ) : null}
           {progress.failed > 0 ? (
-            <Button size="xs" variant="light" onClick={() => void api.call('imports.retry', { importId: item.id })}>
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => void api.call('imports.retry', { importId: item.id })}
+            >
               Retry failed
             </Button>
           ) : null}
-          <Button size="xs" variant="subtle" onClick={() => setShowFiles((s) => !s)} aria-expanded={showFiles}>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => setShowFiles((s) => !s)}
+            aria-expanded={showFiles}
+          >
             {showFiles ? 'Hide files' : 'Show files'}
           </Button>
         </Group>
@@ -317,7 +357,8 @@ function ImportCard({ item, progress }: { item: ImportSummary; progress: ImportP
       <Modal opened={confirmCancel} onClose={() => setConfirmCancel(false)} title="Cancel this import?">
         <Stack>
           <Text size="sm">
-            Files not yet started are left out. Everything already read stays, and the originals are never touched.
+            Files not yet started are left out. Everything already read stays, and the originals are never
+            touched.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirmCancel(false)}>
@@ -364,7 +405,9 @@ export function ImportsView({ area }: { area: Area }) {
           {list.error.message}
         </Alert>
       ) : null}
-      {list.data && list.data.length === 0 ? <EmptyState title={area.emptyTitle}>{area.emptyBody}</EmptyState> : null}
+      {list.data && list.data.length === 0 ? (
+        <EmptyState title={area.emptyTitle}>{area.emptyBody}</EmptyState>
+      ) : null}
       <Stack gap="sm" aria-live="polite">
         {list.data?.map((item) => (
           <ImportCard key={item.id} item={item} progress={live.get(item.id) ?? item.progress} />
