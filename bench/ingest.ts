@@ -34,14 +34,14 @@ interface IngestResult {
 }
 
 /** One import in this process, as the window's process would run it. */
-async function ingest(label: string, folder: string, workers: number): Promise<IngestResult> {
+async function ingest(label: string, folder: string, workers: number, ocr = true): Promise<IngestResult> {
   const dir = mkdtempSync(join(tmpdir(), 'docket-bench-'));
   const core = openCore({ path: join(dir, 'bench.db'), key: TEST_KEY, create: true, workers, log: console });
   const delay = monitorEventLoopDelay({ resolution: 10 });
   try {
     const started = performance.now();
     delay.enable();
-    const id = await core.imports.start({ sources: [folder] }, 'bench');
+    const id = await core.imports.start({ sources: [folder], ocr }, 'bench');
     const p = await core.imports.waitFor(id);
     delay.disable();
     const seconds = (performance.now() - started) / 1000;
@@ -102,17 +102,39 @@ const pdfs = readdirSync(DATA)
   .filter((f) => f.endsWith('.pdf'))
   .sort()
   .map((f) => join(DATA, f));
+
+/** Each run in its own process, so peak RSS belongs to that run alone. */
+function runIsolated(label: string, folder: string, workers: number, ocr: boolean): IngestResult {
+  const out = execFileSync(
+    process.execPath,
+    [import.meta.filename, '--run', label, folder, String(workers), String(ocr)],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1)!) as IngestResult;
+}
+
+if (process.argv[2] === '--run') {
+  const [label, folder, workers, ocr] = process.argv.slice(3);
+  const r = await ingest(label!, folder!, Number(workers), ocr === 'true');
+  console.log(JSON.stringify(r));
+  process.exit(0);
+}
+
 const only = process.argv[2];
 const results: IngestResult[] = [];
 if (!only || only === 'pdf') {
-  results.push(await ingest('40 PDFs', DATA, 1));
-  results.push(await ingest('40 PDFs', DATA, 2));
+  for (const ocr of [true, false]) {
+    for (const workers of [1, 2]) {
+      results.push(runIsolated(ocr ? '40 PDFs' : '40 PDFs, text layer only', DATA, workers, ocr));
+    }
+  }
 }
+// pdftotext never OCRs: the like-for-like comparison is with the text-layer-only runs.
 const peers = !only || only === 'pdf' ? [await pdftotext(pdfs, 1), await pdftotext(pdfs, 2)] : [];
 if (!only || only === 'scale') {
   const scaleDir = repeated(pdfs, 1000);
   try {
-    results.push(await ingest('1,000 PDFs', scaleDir, 2));
+    results.push(runIsolated('1,000 PDFs', scaleDir, 2, true));
   } finally {
     rmSync(scaleDir, { recursive: true, force: true });
   }
@@ -131,11 +153,11 @@ const lines = [
   ),
 ];
 if (peers.length === 2) {
-  for (const r of results.filter((r) => r.label === '40 PDFs')) {
+  for (const r of results.filter((r) => r.label.startsWith('40 PDFs'))) {
     const peer = peers[r.workers - 1]!;
     lines.push(
       '',
-      `Docket with ${r.workers} worker(s) / pdftotext with ${r.workers} process(es): ${((100 * r.pagesPerSecond) / peer.pagesPerSecond).toFixed(0)}%`,
+      `Docket (${r.label}) with ${r.workers} worker(s) / pdftotext with ${r.workers} process(es): ${((100 * r.pagesPerSecond) / peer.pagesPerSecond).toFixed(0)}%`,
     );
   }
 }

@@ -103,13 +103,21 @@ async function choosePages(): Promise<BenchPage[]> {
 interface EngineScore {
   seconds: number;
   secondsPerPage: number;
+  /** CPU time (user + system) per page: steadier than wall time on a busy machine. */
+  cpuSecondsPerPage: number;
   wer: number;
   errors: number;
   referenceWords: number;
   perPage: { file: string; wer: number; seconds?: number }[];
 }
 
-function score(pages: BenchPage[], hyps: string[], seconds: number, perPageSeconds?: number[]): EngineScore {
+function score(
+  pages: BenchPage[],
+  hyps: string[],
+  seconds: number,
+  cpuSeconds: number,
+  perPageSeconds?: number[],
+): EngineScore {
   let errors = 0;
   let words = 0;
   const perPage = pages.map((p, i) => {
@@ -126,6 +134,7 @@ function score(pages: BenchPage[], hyps: string[], seconds: number, perPageSecon
   return {
     seconds: round(seconds),
     secondsPerPage: round(seconds / pages.length),
+    cpuSecondsPerPage: round(cpuSeconds / pages.length),
     wer: round(errors / words),
     errors,
     referenceWords: words,
@@ -137,7 +146,24 @@ function round(v: number): number {
   return Math.round(v * 10000) / 10000;
 }
 
-async function runPpOcr(pngs: string[]): Promise<{ texts: string[]; seconds: number; perPage: number[] }> {
+/** CPU seconds (user + system) used so far by this process, and by its waited-for children (Linux). */
+async function cpuSeconds(): Promise<{ self: number; children: number }> {
+  const u = process.cpuUsage();
+  let children = 0;
+  try {
+    // /proc/self/stat fields 16 and 17: cutime and cstime, in clock ticks (100 per second on Linux).
+    const stat = await readFile('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    children = (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    children = Number.NaN;
+  }
+  return { self: (u.user + u.system) / 1e6, children };
+}
+
+async function runPpOcr(
+  pngs: string[],
+): Promise<{ texts: string[]; seconds: number; cpuSeconds: number; perPage: number[] }> {
   const engine = await createPpOcrEngine({ intraOpNumThreads: 1, ...engineOptions });
   try {
     // Warm-up on the first page (ORT allocates on the first run), not timed.
@@ -147,6 +173,7 @@ async function runPpOcr(pngs: string[]): Promise<{ texts: string[]; seconds: num
     }
     const texts: string[] = [];
     const perPage: number[] = [];
+    const cpu0 = await cpuSeconds();
     const start = performance.now();
     for (const png of pngs) {
       const t0 = performance.now();
@@ -161,25 +188,32 @@ async function runPpOcr(pngs: string[]): Promise<{ texts: string[]; seconds: num
       perPage.push((performance.now() - t0) / 1000);
       if (args.verbose) console.error(`  pp-ocr ${path.basename(png)} ${perPage.at(-1)!.toFixed(2)} s`);
     }
-    return { texts, seconds: (performance.now() - start) / 1000, perPage };
+    const seconds = (performance.now() - start) / 1000;
+    const cpu1 = await cpuSeconds();
+    return { texts, seconds, cpuSeconds: cpu1.self - cpu0.self, perPage };
   } finally {
     await engine.dispose();
   }
 }
 
-async function runTesseract(pngs: string[], dir: string): Promise<{ texts: string[]; seconds: number }> {
+async function runTesseract(
+  pngs: string[],
+  dir: string,
+): Promise<{ texts: string[]; seconds: number; cpuSeconds: number }> {
   // One process for all pages (a list file), so the model loads once.
   const list = path.join(dir, 'tesseract-list.txt');
   await writeFile(list, pngs.join('\n') + '\n');
+  const cpu0 = await cpuSeconds();
   const start = performance.now();
   const { stdout } = await run('tesseract', [list, 'stdout', '-l', 'eng'], {
     env: { ...process.env, OMP_THREAD_LIMIT: '1' },
     maxBuffer: 256 * 1024 * 1024,
   });
   const seconds = (performance.now() - start) / 1000;
+  const cpu1 = await cpuSeconds();
   // Tesseract ends each page's text with a form feed.
   const texts = stdout.split('\f').slice(0, pngs.length);
-  return { texts, seconds };
+  return { texts, seconds, cpuSeconds: cpu1.children - cpu0.children };
 }
 
 async function tesseractVersion(): Promise<string | undefined> {
@@ -218,7 +252,7 @@ async function main(): Promise<void> {
       console.error(`${dpi} dpi: rendered ${pngs.length} pages; PP-OCR...`);
       const pp = await runPpOcr(pngs);
       const entry: { ppOcr: EngineScore; tesseract?: EngineScore } = {
-        ppOcr: score(pages, pp.texts, pp.seconds, pp.perPage),
+        ppOcr: score(pages, pp.texts, pp.seconds, pp.cpuSeconds, pp.perPage),
       };
       if (args.verbose) {
         await mkdir(path.join(root, 'reports', 'bench-ocr-text'), { recursive: true });
@@ -230,7 +264,7 @@ async function main(): Promise<void> {
       if (tessVersion) {
         console.error(`${dpi} dpi: tesseract...`);
         const t = await runTesseract(pngs, dir);
-        entry.tesseract = score(pages, t.texts, t.seconds);
+        entry.tesseract = score(pages, t.texts, t.seconds, t.cpuSeconds);
         if (args.verbose) {
           for (let i = 0; i < pages.length; i++) {
             await writeFile(path.join(root, 'reports', 'bench-ocr-text', `${dpi}-${i}-tess.txt`), t.texts[i] ?? '');
@@ -243,10 +277,13 @@ async function main(): Promise<void> {
     await rm(dir, { recursive: true, force: true });
   }
 
-  const rows = ['| dpi | engine | s/page | WER | word errors / reference words |', '|---|---|---|---|---|'];
+  const rows = [
+    '| dpi | engine | s/page (wall) | CPU s/page | WER | word errors / reference words |',
+    '|---|---|---|---|---|---|',
+  ];
   for (const [dpi, r] of Object.entries(results)) {
     const line = (name: string, s: EngineScore) =>
-      `| ${dpi} | ${name} | ${s.secondsPerPage.toFixed(2)} | ${(s.wer * 100).toFixed(2)} % | ${s.errors} / ${s.referenceWords} |`;
+      `| ${dpi} | ${name} | ${s.secondsPerPage.toFixed(2)} | ${s.cpuSecondsPerPage.toFixed(2)} | ${(s.wer * 100).toFixed(2)} % | ${s.errors} / ${s.referenceWords} |`;
     rows.push(line('PP-OCRv4 (onnxruntime-node, 1 thread)', r.ppOcr));
     if (r.tesseract) rows.push(line(`${tessVersion} (OMP_THREAD_LIMIT=1)`, r.tesseract));
   }

@@ -328,6 +328,8 @@ export const contract = {
         exclude: z.array(z.string().min(1)).max(100).optional(),
         watch: z.boolean().optional(),
         polling: z.boolean().optional(),
+        /** Read scanned pages and images with OCR (default true). */
+        ocr: z.boolean().optional(),
       })
       .strict(),
     output: z.object({ importId: z.number().int() }),

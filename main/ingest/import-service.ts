@@ -55,6 +55,8 @@ export interface ImportRequest {
   /** Poll instead of relying on file-system events (network shares). */
   polling?: boolean | undefined;
   limits?: Partial<ReadLimits> | undefined;
+  /** Read scanned pages and images with OCR (default true); off, they are kept with no text. */
+  ocr?: boolean | undefined;
 }
 
 export interface ImportProgress extends ImportCounts {
@@ -160,6 +162,7 @@ export class ImportService {
       watch,
       polling: request.polling === true,
       limits: request.limits ?? {},
+      ocr: request.ocr !== false,
     };
     const resumable = watch ? null : findResumable(this.db, sources);
     let id: number;
@@ -383,7 +386,13 @@ export class ImportService {
     let response: ReadResponse;
     try {
       response = await this.workerPool().run(
-        { storedPath, fileName: job.payload.fileName ?? basename(job.sourcePath), limits, password },
+        {
+          storedPath,
+          fileName: job.payload.fileName ?? basename(job.sourcePath),
+          limits,
+          password,
+          ocr: getImport(this.db, job.importId)?.options.ocr !== false,
+        },
         { timeoutMs: limits.timeoutMs },
       );
     } catch (e) {

@@ -8,6 +8,8 @@ export interface ReadRequest {
   fileName: string;
   limits: ReadLimits;
   password?: string | undefined;
+  /** Read scanned pages and images with OCR (default true). */
+  ocr?: boolean | undefined;
 }
 
 export interface ReadPage {

@@ -25,7 +25,7 @@ async function handle(request: ReadRequest): Promise<ReadResponse> {
       fileName: request.fileName,
       limits: request.limits,
       password: request.password,
-      ocr: lazyOcr,
+      ocr: request.ocr === false ? undefined : lazyOcr,
     });
     return {
       ok: true,

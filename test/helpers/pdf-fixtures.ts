@@ -19,6 +19,8 @@ export interface PageSpec {
   /** Rectangles to draw (x, y, width, height), e.g. a page with graphics but no text. */
   rects?: [number, number, number, number][];
   size?: [number, number];
+  /** PNG images drawn at x, y (bottom-left) with a width and height in points, e.g. a scanned page. */
+  images?: { png: Uint8Array; x: number; y: number; width: number; height: number }[];
   /** /Rotate of the page, clockwise degrees. */
   rotate?: 0 | 90 | 180 | 270;
 }
@@ -41,7 +43,11 @@ export async function buildPdf(spec: DocSpec): Promise<Uint8Array> {
   if (spec.subject !== undefined) doc.setSubject(spec.subject);
   if (spec.creationDate !== undefined) doc.setCreationDate(spec.creationDate);
   doc.setProducer('Docket test fixtures');
-  for (const pageSpec of spec.pages) drawPage(doc.addPage(pageSpec.size ?? LETTER), font, pageSpec);
+  for (const pageSpec of spec.pages) {
+    const page = doc.addPage(pageSpec.size ?? LETTER);
+    for (const { png, ...at } of pageSpec.images ?? []) page.drawImage(await doc.embedPng(png), at);
+    drawPage(page, font, pageSpec);
+  }
   if (spec.encrypt) {
     doc.encrypt({
       userPassword: spec.encrypt.userPassword,

@@ -368,6 +368,35 @@ describe('readPdf: pages without text', () => {
     expect(lineTexts(withoutOcr)).toEqual(['Page 3']);
   });
 
+  it('OCRs a scanned page that carries a few words of text, and only with OCR', async () => {
+    // A "scan": a page rendered to a 1275 × 1650 PNG, drawn over a whole page, with a short stamp of text.
+    const scan = await renderPdfPage({
+      bytes: await buildPdf({ pages: [twoColumnPage().spec] }),
+      pageNumber: 1,
+    });
+    const stamp = { text: 'Received 2024-03-04 by the mail room', x: 350, y: 30, size: 9 };
+    const bytes = await buildPdf({
+      pages: [{ images: [{ png: scan.png, x: 0, y: 0, width: 612, height: 792 }], runs: [stamp] }],
+    });
+    const ocrLine: Line = {
+      words: [{ text: 'Quarterly', box: [0.1, 0.07, 0.3, 0.1] }],
+      box: [0.1, 0.07, 0.3, 0.1],
+      block: 0,
+    };
+    let calls = 0;
+    const ocr: OcrEngine = {
+      recognize: async () => {
+        calls++;
+        return { rotation: 0, lines: [ocrLine] };
+      },
+    };
+    expect(firstPage(await read(bytes, { ocr }))).toMatchObject({ textSource: 'ocr', lines: [ocrLine] });
+    expect(calls).toBe(1);
+    const withoutOcr = firstPage(await read(bytes));
+    expect(withoutOcr.textSource).toBe('text-layer');
+    expect(lineTexts(withoutOcr)).toEqual([stamp.text]);
+  });
+
   it('keeps reading the other pages when OCR fails on one', async () => {
     const ocr: OcrEngine = {
       recognize: async () => {

@@ -37,7 +37,7 @@ function progressLine(p: ImportProgress): string {
 
 export async function runImport(
   paths: string[],
-  options: { db: string; watch: boolean; workers?: number | undefined; json: boolean },
+  options: { db: string; watch: boolean; workers?: number | undefined; ocr: boolean; json: boolean },
 ): Promise<void> {
   const started = Date.now();
   const core = openExisting(options.db, options.workers === undefined ? {} : { workers: options.workers });
@@ -61,7 +61,7 @@ export async function runImport(
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    importId = (await core.router.invoke('imports.start', { paths, watch: options.watch }, cliContext))
+    importId = (await core.router.invoke('imports.start', { paths, watch: options.watch, ocr: options.ocr }, cliContext))
       .importId;
     if (options.watch) {
       await core.imports.watcherReady(importId);
