@@ -13,6 +13,9 @@ import { getSetting } from '../store/settings.ts';
 import {
   cancelQueued,
   claimJob,
+  clearReadResults,
+  insertPages,
+  insertRows,
   createImport,
   enqueueScanned,
   failJob,
@@ -412,6 +415,20 @@ export class ImportService {
       attachments.push({ fileName: a.fileName, mediaType: a.mediaType, ...stored });
     }
     if (this.closed) return;
+    // Long documents are written a few pages at a time, yielding in between, so the window stays responsive.
+    clearReadResults(this.db, job.documentId!);
+    for (let i = 0; i < response.pages.length; i += PAGES_PER_WRITE) {
+      insertPages(this.db, job.documentId!, response.pages.slice(i, i + PAGES_PER_WRITE));
+      await yieldToEventLoop();
+      if (this.closed) return;
+    }
+    for (const table of response.tables) {
+      for (let i = 0; i < table.rows.length; i += ROWS_PER_WRITE) {
+        insertRows(this.db, job.documentId!, table.name, table.rows.slice(i, i + ROWS_PER_WRITE));
+        await yieldToEventLoop();
+        if (this.closed) return;
+      }
+    }
     recordRead(this.db, job, response, attachments);
   }
 
@@ -562,6 +579,10 @@ export class ImportService {
     await this.pool?.close();
   }
 }
+
+const PAGES_PER_WRITE = 4;
+const ROWS_PER_WRITE = 1000;
+const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 function doneOf(c: ImportCounts): number {
   return c.imported + c.duplicates + c.unchanged + c.failed + c.cancelled;

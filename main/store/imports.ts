@@ -1,10 +1,21 @@
 // The database side of bulk import: import batches, their per-file jobs, and what a finished read writes.
 // Every change a stage makes is one transaction together with the job's new stage, so a crash at any point
 // resumes at a stage whose work is either wholly done or not started.
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { basename } from 'node:path';
 import { hammingDistance, NEAR_DUPLICATE_BITS } from '../documents/simhash.ts';
-import type { ReadResponse } from '../ingest/read-protocol.ts';
+import type { ReadPage, ReadResponse } from '../ingest/read-protocol.ts';
+import type { Table } from '../documents/layout.ts';
+
+// Imports run these statements for every file: prepared once per connection.
+const statements = new WeakMap<Database, Map<string, Statement>>();
+function sql(db: Database, text: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) cache.set(text, (statement = db.prepare(text)));
+  return statement;
+}
 
 export type ImportStatus = 'running' | 'paused' | 'cancelled' | 'done' | 'watching';
 export type JobStage = 'hash' | 'read' | 'done';
@@ -70,14 +81,12 @@ export function createImport(
 }
 
 export function getImport(db: Database, id: number): ImportRow | null {
-  const row = db.prepare('SELECT * FROM imports WHERE id = ?').get(id) as RawImport | undefined;
+  const row = sql(db, 'SELECT * FROM imports WHERE id = ?').get(id) as RawImport | undefined;
   return row ? toImport(row) : null;
 }
 
 export function listImports(db: Database, limit = 50): ImportRow[] {
-  return (db.prepare('SELECT * FROM imports ORDER BY id DESC LIMIT ?').all(limit) as RawImport[]).map(
-    toImport,
-  );
+  return (sql(db, 'SELECT * FROM imports ORDER BY id DESC LIMIT ?').all(limit) as RawImport[]).map(toImport);
 }
 
 /** Imports that were under way when the process stopped (crash, kill, quit). */
@@ -101,14 +110,15 @@ export function findResumable(db: Database, sources: string[]): ImportRow | null
 
 export function setImportStatus(db: Database, id: number, status: ImportStatus): void {
   const finished = status === 'done' || status === 'cancelled';
-  db.prepare(
+  sql(
+    db,
     `UPDATE imports SET status = ?, finished_at = CASE WHEN ? THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END
      WHERE id = ?`,
   ).run(status, finished ? 1 : 0, id);
 }
 
 export function markScanComplete(db: Database, id: number): void {
-  db.prepare('UPDATE imports SET scan_complete = 1 WHERE id = ?').run(id);
+  sql(db, 'UPDATE imports SET scan_complete = 1 WHERE id = ?').run(id);
 }
 
 export type Scanned =
@@ -116,7 +126,8 @@ export type Scanned =
 
 /** Adds scanned files as queued jobs; a file already queued in this import with the same size and time is skipped. */
 export function enqueueScanned(db: Database, importId: number, entries: Scanned[]): number {
-  const insert = db.prepare(
+  const insert = sql(
+    db,
     `INSERT OR IGNORE INTO jobs (kind, stage, status, payload, import_id, source_path, source_key, outcome, reason, error, finished_at)
      VALUES ('import-file', 'hash', @status, @payload, @importId, @path, @key, @outcome, @reason, @error, @finishedAt)`,
   );
@@ -142,10 +153,10 @@ export function enqueueScanned(db: Database, importId: number, entries: Scanned[
 
 /** Jobs interrupted by a crash go back to the queue; their stage says where to pick up. */
 export function requeueInterrupted(db: Database, importId?: number): number {
-  const sql = `UPDATE jobs SET status = 'queued' WHERE status = 'running' AND kind = 'import-file'`;
+  const update = `UPDATE jobs SET status = 'queued' WHERE status = 'running' AND kind = 'import-file'`;
   return importId === undefined
-    ? db.prepare(sql).run().changes
-    : db.prepare(`${sql} AND import_id = ?`).run(importId).changes;
+    ? sql(db, update).run().changes
+    : sql(db, `${update} AND import_id = ?`).run(importId).changes;
 }
 
 interface RawJob {
@@ -187,7 +198,8 @@ export function nextQueuedJobs(db: Database, limit: number, inHand: Set<number>)
 }
 
 export function claimJob(db: Database, id: number): void {
-  db.prepare(
+  sql(
+    db,
     `UPDATE jobs SET status = 'running', attempts = attempts + 1,
        started_at = coalesce(started_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
@@ -205,7 +217,8 @@ function finishJob(
     fileId?: number | null;
   } = {},
 ): void {
-  db.prepare(
+  sql(
+    db,
     `UPDATE jobs SET status = @status, stage = 'done', outcome = @outcome, reason = @reason, error = @error,
        document_id = coalesce(@documentId, document_id), file_id = coalesce(@fileId, file_id),
        finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
@@ -226,7 +239,8 @@ export function failJob(db: Database, job: JobRow, reason: string, message: stri
   db.transaction(() => {
     finishJob(db, job.id, 'failed', { reason, error: message });
     if (job.documentId !== null) {
-      db.prepare(
+      sql(
+        db,
         `UPDATE documents SET status = ?, status_reason = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
       ).run(reason === 'needs_password' ? 'needs_password' : 'failed', message, job.documentId);
     }
@@ -260,12 +274,13 @@ export function recordStored(
   stored: { sha256: string; sizeBytes: number; relative: string },
 ): { next: 'read'; documentId: number } | { next: 'duplicate'; documentId: number } {
   return db.transaction(() => {
-    db.prepare(
+    sql(
+      db,
       `INSERT INTO files (sha256, size_bytes, stored_path) VALUES (?, ?, ?) ON CONFLICT(sha256) DO NOTHING`,
     ).run(stored.sha256, stored.sizeBytes, stored.relative);
-    const fileId = (db.prepare('SELECT id FROM files WHERE sha256 = ?').get(stored.sha256) as { id: number })
-      .id;
-    db.prepare(
+    const fileId = (sql(db, 'SELECT id FROM files WHERE sha256 = ?').get(stored.sha256) as { id: number }).id;
+    sql(
+      db,
       'INSERT INTO file_sources (file_id, source_path, import_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     ).run(fileId, job.sourcePath, job.importId);
     const existing = db
@@ -306,14 +321,15 @@ function setStage(
   stage: JobStage,
   ids: { fileId: number; documentId: number },
 ): void {
-  db.prepare(
+  sql(
+    db,
     `UPDATE jobs SET stage = ?, file_id = ?, document_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
      WHERE id = ?`,
   ).run(stage, ids.fileId, ids.documentId, jobId);
 }
 
 export function storedPathOf(db: Database, fileId: number): string {
-  return (db.prepare('SELECT stored_path AS p FROM files WHERE id = ?').get(fileId) as { p: string }).p;
+  return (sql(db, 'SELECT stored_path AS p FROM files WHERE id = ?').get(fileId) as { p: string }).p;
 }
 
 export interface StoredAttachment {
@@ -326,7 +342,45 @@ export interface StoredAttachment {
 
 const EMAIL_TYPES = new Set(['message/rfc822', 'application/vnd.ms-outlook']);
 
-/** Writes what a reader produced, finishes the job, and queues the attachments as their own documents. */
+/** Removes what an earlier, interrupted or failed read of this document wrote. */
+export function clearReadResults(db: Database, documentId: number): void {
+  db.transaction(() => {
+    sql(db, 'DELETE FROM pages WHERE document_id = ?').run(documentId);
+    sql(db, 'DELETE FROM document_text WHERE document_id = ?').run(documentId);
+    sql(db, 'DELETE FROM document_rows WHERE document_id = ?').run(documentId);
+  })();
+}
+
+/**
+ * Writes some pages of a document being read. The import writes a long document in several short
+ * transactions, so the thread that serves the window is never held for long; the document stays
+ * 'pending' until recordRead, and a crash in between is undone by clearReadResults on the next attempt.
+ */
+export function insertPages(db: Database, documentId: number, pages: ReadPage[]): void {
+  const insert = sql(
+    db,
+    `INSERT INTO pages (document_id, page_number, width, height, rotation, text_source, layout)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    for (const p of pages) {
+      insert.run(documentId, p.pageNumber, p.width, p.height, p.rotation, p.textSource, p.layoutJson);
+    }
+  })();
+}
+
+/** Writes some rows of a CSV or XLSX file being read (in chunks, as insertPages). */
+export function insertRows(db: Database, documentId: number, sheet: string, rows: Table['rows']): void {
+  const insert = sql(
+    db,
+    'INSERT INTO document_rows (document_id, sheet, row_number, data) VALUES (?, ?, ?, ?)',
+  );
+  db.transaction(() => {
+    for (const row of rows) insert.run(documentId, sheet, row.rowNumber, JSON.stringify(row.values));
+  })();
+}
+
+/** Finishes a read: the text (indexed for search), the document's status and metadata, the job, attachments. */
 export function recordRead(
   db: Database,
   job: JobRow,
@@ -335,27 +389,12 @@ export function recordRead(
 ): { nearDuplicateOf: number | null; pages: number; attachmentsQueued: number } {
   const documentId = job.documentId!;
   return db.transaction(() => {
-    db.prepare('DELETE FROM pages WHERE document_id = ?').run(documentId);
-    db.prepare('DELETE FROM document_text WHERE document_id = ?').run(documentId);
-    db.prepare('DELETE FROM document_rows WHERE document_id = ?').run(documentId);
-    const insertPage = db.prepare(
-      `INSERT INTO pages (document_id, page_number, width, height, rotation, text_source, layout)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const p of result.pages) {
-      insertPage.run(documentId, p.pageNumber, p.width, p.height, p.rotation, p.textSource, p.layoutJson);
-    }
-    db.prepare('INSERT INTO document_text (document_id, text) VALUES (?, ?)').run(documentId, result.text);
-    const insertRow = db.prepare(
-      'INSERT INTO document_rows (document_id, sheet, row_number, data) VALUES (?, ?, ?, ?)',
-    );
-    for (const table of result.tables) {
-      for (const row of table.rows)
-        insertRow.run(documentId, table.name, row.rowNumber, JSON.stringify(row.values));
-    }
+    sql(db, 'DELETE FROM document_text WHERE document_id = ?').run(documentId);
+    sql(db, 'INSERT INTO document_text (document_id, text) VALUES (?, ?)').run(documentId, result.text);
     const nearDuplicateOf = result.simhash ? findNearDuplicate(db, documentId, result.simhash) : null;
     const title = EMAIL_TYPES.has(result.mediaType) && result.title ? result.title : null;
-    db.prepare(
+    sql(
+      db,
       `UPDATE documents SET status = 'read', status_reason = NULL, media_type = ?, page_count = ?, metadata = ?,
          title = coalesce(?, title), simhash = ?, simhash_b0 = ?, simhash_b1 = ?, simhash_b2 = ?, simhash_b3 = ?,
          near_duplicate_of = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
@@ -401,15 +440,16 @@ function queueAttachments(
   attachments: StoredAttachment[],
 ): number {
   let queued = 0;
-  const parentKey = (db.prepare('SELECT source_key AS k FROM jobs WHERE id = ?').get(job.id) as { k: string })
-    .k;
+  const parentKey = (sql(db, 'SELECT source_key AS k FROM jobs WHERE id = ?').get(job.id) as { k: string }).k;
   attachments.forEach((a, index) => {
-    db.prepare(
+    sql(
+      db,
       `INSERT INTO files (sha256, size_bytes, media_type, stored_path) VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING`,
     ).run(a.sha256, a.sizeBytes, a.mediaType, a.relative);
-    const fileId = (db.prepare('SELECT id FROM files WHERE sha256 = ?').get(a.sha256) as { id: number }).id;
+    const fileId = (sql(db, 'SELECT id FROM files WHERE sha256 = ?').get(a.sha256) as { id: number }).id;
     const sourcePath = `${job.sourcePath}#${a.fileName}`;
-    db.prepare(
+    sql(
+      db,
       'INSERT INTO file_sources (file_id, source_path, import_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     ).run(fileId, sourcePath, job.importId);
     const existing = db
@@ -424,7 +464,8 @@ function queueAttachments(
         )
         .run(fileId, parentId, a.fileName, sourcePath, a.mediaType).lastInsertRowid,
     );
-    db.prepare(
+    sql(
+      db,
       `INSERT OR IGNORE INTO jobs (kind, stage, status, payload, import_id, source_path, source_key, file_id, document_id)
        VALUES ('import-file', 'read', 'queued', ?, ?, ?, ?, ?, ?)`,
     ).run(
@@ -515,7 +556,7 @@ export function listImportJobs(
   const where = filter.status ? 'AND status = ?' : '';
   const args: unknown[] = filter.status ? [importId, filter.status] : [importId];
   const total = (
-    db.prepare(`SELECT count(*) AS n FROM jobs WHERE import_id = ? ${where}`).get(...args) as { n: number }
+    sql(db, `SELECT count(*) AS n FROM jobs WHERE import_id = ? ${where}`).get(...args) as { n: number }
   ).n;
   const items = db
     .prepare(
@@ -532,7 +573,8 @@ export function requeueFailed(db: Database, importId: number, jobIds: number[] |
     .prepare(`SELECT id FROM jobs WHERE import_id = ? AND status = 'failed'`)
     .all(importId) as Array<{ id: number }>;
   const ids = rows.map((r) => r.id).filter((id) => !jobIds || jobIds.includes(id));
-  const update = db.prepare(
+  const update = sql(
+    db,
     `UPDATE jobs SET status = 'queued', outcome = NULL, reason = NULL, error = NULL, finished_at = NULL,
        stage = CASE WHEN document_id IS NOT NULL THEN 'read' ELSE 'hash' END,
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
@@ -541,7 +583,8 @@ export function requeueFailed(db: Database, importId: number, jobIds: number[] |
   db.transaction(() => {
     for (const id of ids) update.run(id);
     if (ids.length > 0) {
-      db.prepare(
+      sql(
+        db,
         `UPDATE imports SET status = 'running', finished_at = NULL WHERE id = ? AND status = 'done'`,
       ).run(importId);
     }
@@ -552,7 +595,8 @@ export function requeueFailed(db: Database, importId: number, jobIds: number[] |
 export function cancelQueued(db: Database, importId: number): number {
   return db.transaction(() => {
     // Stored but not read yet: the document says so rather than staying "pending" for ever.
-    db.prepare(
+    sql(
+      db,
       `UPDATE documents SET status = 'skipped', status_reason = 'The import was cancelled before it was read.'
        WHERE status = 'pending' AND id IN (SELECT document_id FROM jobs WHERE import_id = ? AND status = 'queued')`,
     ).run(importId);
@@ -574,6 +618,6 @@ export function hasUnfinishedJobs(db: Database, importId: number): boolean {
 }
 
 export function getJob(db: Database, id: number): JobRow | null {
-  const row = db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as RawJob | undefined;
+  const row = sql(db, 'SELECT * FROM jobs WHERE id = ?').get(id) as RawJob | undefined;
   return row ? toJob(row) : null;
 }
