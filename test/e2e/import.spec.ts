@@ -88,6 +88,24 @@ test('import a folder through the window, follow its progress, find a document b
     await page.screenshot({ path: 'test-results/screenshots/12-document-viewer.png' });
     await viewer.getByRole('tab', { name: 'Text' }).click();
     await expect(viewer).toContainText('Payment within thirty days');
+    await page.keyboard.press('Escape');
+
+    // Files dropped on the window are imported too (in a browser, their bytes are sent).
+    await page.getByRole('link', { name: 'Imports' }).click();
+    const dropped = await page.evaluateHandle(() => {
+      const data = new DataTransfer();
+      data.items.add(
+        new File(['A dropped memo about the Quillon merger.'], 'memo.txt', { type: 'text/plain' }),
+      );
+      return data;
+    });
+    await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: dropped });
+    await expect(page.getByLabel(/^Import \d+$/)).toHaveCount(2);
+    await expect(page.getByLabel(/^Import \d+$/).first()).toContainText('1 of 1 files');
+    await page.getByRole('link', { name: 'Documents' }).click();
+    await page.getByLabel('Search document text').fill('Quillon');
+    await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(1);
+    await expect(page.getByRole('table')).toContainText('memo.txt');
   } finally {
     const exited = new Promise((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');

@@ -351,3 +351,44 @@ describe('pause, resume and cancel', () => {
     expect(end.cancelled).toBeGreaterThan(0);
   });
 });
+
+describe('files dropped into the window', () => {
+  it('imports uploaded bytes from an inbox beside the database, with names that cannot escape it', async () => {
+    const core = openTestCore();
+    const files = [
+      {
+        name: '../../escape.txt',
+        dataBase64: Buffer.from('Dropped file about Kestrel Farms.').toString('base64'),
+      },
+      { name: 'notes.txt', dataBase64: Buffer.from('Second dropped file.').toString('base64') },
+      { name: 'NOTES.txt', dataBase64: Buffer.from('Same name, other case.').toString('base64') },
+    ];
+    const { importId } = await core.router.invoke('imports.upload', { files }, cliContext);
+    const done = await core.imports.waitFor(importId);
+    expect(done.imported).toBe(3);
+    const jobs = listImportJobs(core.store.db, importId, { limit: 10, offset: 0 }).items;
+    for (const j of jobs) expect(j.sourcePath.startsWith(`${core.store.path}.inbox/`)).toBe(true);
+    expect(jobs.map((j) => j.sourcePath.split('/').pop()).sort()).toEqual([
+      '2-NOTES.txt',
+      'escape.txt',
+      'notes.txt',
+    ]);
+    const found = await core.router.invoke(
+      'documents.list',
+      { query: 'Kestrel', limit: 10, offset: 0 },
+      cliContext,
+    );
+    expect(found.total).toBe(1);
+  });
+
+  it('refuses malformed input with a clear error and starts nothing', async () => {
+    const core = openTestCore();
+    const r = await core.router.call('imports.upload', { files: [] }, cliContext);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('BAD_INPUT');
+    const missing = await core.router.call('imports.start', { paths: ['/no/such/folder'] }, cliContext);
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.error.message).toMatch(/does not exist/);
+    expect((await core.router.invoke('imports.list', {}, cliContext)).length).toBe(0);
+  });
+});

@@ -1,10 +1,15 @@
 // The PP-OCR engine on images rendered here with sharp's text input (DejaVu Sans): words, word boxes,
 // reading order, page rotation, blank pages.
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
+import type { OverlayOptions, Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Line } from '../../main/documents/layout.ts';
+import { resolvePpOcrModels } from '../../main/documents/ocr/models.ts';
+import { fusePpOcrGraph } from '../../main/documents/ocr/onnx-fuse.ts';
 import { createPpOcrEngine, uprightToInputBox } from '../../main/documents/ocr/pp-ocr.ts';
 import type { PpOcrEngine } from '../../main/documents/ocr/pp-ocr.ts';
 import type { RasterImage } from '../../main/documents/reader.ts';
@@ -22,10 +27,15 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 
 /** Renders pieces of text (black on white) at the given positions on a white page. */
 async function render(width: number, height: number, pieces: Placed[], dpi = 200): Promise<Buffer> {
-  const layers: sharp.OverlayOptions[] = [];
+  const layers: OverlayOptions[] = [];
   for (const piece of pieces) {
     const { data, info } = await sharp({
-      text: { text: `<span foreground="black">${escape(piece.text)}</span>`, font: 'DejaVu Sans', dpi, rgba: true },
+      text: {
+        text: `<span foreground="black">${escape(piece.text)}</span>`,
+        font: 'DejaVu Sans',
+        dpi,
+        rgba: true,
+      },
     })
       .png()
       .toBuffer({ resolveWithObject: true });
@@ -39,7 +49,7 @@ async function render(width: number, height: number, pieces: Placed[], dpi = 200
     .toBuffer();
 }
 
-async function raster(png: Buffer | sharp.Sharp): Promise<RasterImage> {
+async function raster(png: Buffer | Sharp): Promise<RasterImage> {
   const { data, info } = await (Buffer.isBuffer(png) ? sharp(png) : png)
     .removeAlpha()
     .raw()
@@ -125,8 +135,18 @@ describe('PP-OCR engine', () => {
   });
 
   it('reads a two-column page column by column', async () => {
-    const left = ['The left column starts here', 'and carries on with more', 'words about the contract', 'until it stops'];
-    const right = ['The right column begins', 'after the left one ends', 'with other sentences', 'and then it ends'];
+    const left = [
+      'The left column starts here',
+      'and carries on with more',
+      'words about the contract',
+      'until it stops',
+    ];
+    const right = [
+      'The right column begins',
+      'after the left one ends',
+      'with other sentences',
+      'and then it ends',
+    ];
     const pieces: Placed[] = [
       ...left.map((text, i) => ({ text, left: 40, top: 40 + i * 50 })),
       ...right.map((text, i) => ({ text, left: 700, top: 40 + i * 50 })),
@@ -151,7 +171,14 @@ describe('PP-OCR engine', () => {
     ];
     const png = await render(900, 200, pieces, 150);
     const result = await engine.recognize(await raster(png));
-    expect(result.lines.map(lineText)).toEqual(['Invoice date', '2024-03-01', 'Due', '2024-03-31', 'Total', '1,250.00']);
+    expect(result.lines.map(lineText)).toEqual([
+      'Invoice date',
+      '2024-03-01',
+      'Due',
+      '2024-03-31',
+      'Total',
+      '1,250.00',
+    ]);
   });
 
   it.each([
@@ -191,10 +218,20 @@ describe('PP-OCR engine', () => {
 
   it('accepts gray and RGBA images', async () => {
     const gray = await sharp(invoice).grayscale().raw().toBuffer({ resolveWithObject: true });
-    const fromGray = await engine.recognize({ width: gray.info.width, height: gray.info.height, channels: 1, data: gray.data });
+    const fromGray = await engine.recognize({
+      width: gray.info.width,
+      height: gray.info.height,
+      channels: 1,
+      data: gray.data,
+    });
     expect(fromGray.lines.map(lineText)).toEqual(invoiceLines);
     const rgba = await sharp(invoice).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    const fromRgba = await engine.recognize({ width: rgba.info.width, height: rgba.info.height, channels: 4, data: rgba.data });
+    const fromRgba = await engine.recognize({
+      width: rgba.info.width,
+      height: rgba.info.height,
+      channels: 4,
+      data: rgba.data,
+    });
     expect(fromRgba.lines.map(lineText)).toEqual(invoiceLines);
   });
 
@@ -222,6 +259,34 @@ describe('PP-OCR engine', () => {
       expect(message).toEqual(invoiceLines);
     } finally {
       await worker.terminate();
+    }
+  });
+
+  it('simplifies the model graphs without changing their outputs', async () => {
+    const paths = resolvePpOcrModels();
+    const cases: [string, number[]][] = [
+      [paths.recognition, [1, 3, 48, 320]],
+      [paths.detection, [1, 3, 96, 160]],
+      [paths.classification, [2, 3, 48, 192]],
+    ];
+    for (const [file, dims] of cases) {
+      const original = new Uint8Array(await readFile(file));
+      const { model, report } = fusePpOcrGraph(original);
+      expect(report.convAffine + report.hardSwish + report.affineIntoConv).toBeGreaterThan(0);
+      const size = dims.reduce((a, b) => a * b, 1);
+      const data = Float32Array.from({ length: size }, (_, i) => Math.sin(i * 0.37) * 0.9);
+      const outputs: Float32Array[] = [];
+      for (const bytes of [original, model]) {
+        const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1 });
+        const result = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', data, dims) });
+        outputs.push(result[session.outputNames[0]!]!.data as Float32Array);
+        await session.release();
+      }
+      const [a, b] = outputs as [Float32Array, Float32Array];
+      expect(b.length).toBe(a.length);
+      let maxDiff = 0;
+      for (let i = 0; i < a.length; i++) maxDiff = Math.max(maxDiff, Math.abs(a[i]! - b[i]!));
+      expect(maxDiff).toBeLessThan(1e-4);
     }
   });
 });

@@ -1,5 +1,6 @@
 // The image reader: PNG, JPEG, multi-page TIFF, EXIF orientation, damaged files, with and without OCR.
 import sharp from 'sharp';
+import type { OverlayOptions } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPpOcrEngine } from '../../main/documents/ocr/pp-ocr.ts';
 import type { PpOcrEngine } from '../../main/documents/ocr/pp-ocr.ts';
@@ -9,7 +10,7 @@ import { readImage } from '../../main/documents/readers/image.ts';
 
 /** A white page with lines of black text (DejaVu Sans at 200 dpi). */
 async function textPage(lines: string[], width = 900): Promise<Buffer> {
-  const layers: sharp.OverlayOptions[] = [];
+  const layers: OverlayOptions[] = [];
   for (const [i, text] of lines.entries()) {
     const input = await sharp({
       text: { text: `<span foreground="black">${text}</span>`, font: 'DejaVu Sans', dpi: 200, rgba: true },
@@ -113,7 +114,9 @@ describe('readImage', () => {
 
   it('without OCR gives empty pages', async () => {
     const result = await readImage({ bytes: page, fileName: 'scan.png', limits });
-    expect(result.pages).toEqual([{ pageNumber: 1, width: 900, height: 220, rotation: 0, textSource: 'none', lines: [] }]);
+    expect(result.pages).toEqual([
+      { pageNumber: 1, width: 900, height: 220, rotation: 0, textSource: 'none', lines: [] },
+    ]);
     expect(result.text).toBe('');
   });
 
@@ -128,7 +131,12 @@ describe('readImage', () => {
 
   it('rejects truncated and empty files', async () => {
     await expectReadError(
-      readImage({ bytes: page.subarray(0, Math.floor(page.length / 2)), fileName: 'cut.png', limits, ocr: engine }),
+      readImage({
+        bytes: page.subarray(0, Math.floor(page.length / 2)),
+        fileName: 'cut.png',
+        limits,
+        ocr: engine,
+      }),
       'corrupt',
     );
     const jpeg = await sharp(page).jpeg().toBuffer();
