@@ -1,6 +1,6 @@
 // What each procedure does: thin glue from the contract to the store and services.
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { ImportService } from '../ingest/import-service.ts';
 import { ContentStore } from '../ingest/content-store.ts';
 import { saveUploads } from '../ingest/uploads.ts';
@@ -74,15 +74,21 @@ export function createHandlers(deps: HandlerDeps): {
     'documents.page': ({ id, pageNumber }) => documentPage(db, id, pageNumber) as Output<'documents.page'>,
     'documents.original': async ({ id }) => {
       const original = originalOf(db, id);
-      const bytes = await readFile(contentStore.absolutePath(original.relative)).catch((e: unknown) => {
+      const path = contentStore.absolutePath(original.relative);
+      const cannotRead = (e: unknown): never => {
         throw new DocketError(
           'IO_ERROR',
           `The stored original of document ${id} cannot be read: ${String(e)}`,
         );
-      });
-      if (bytes.byteLength > MAX_ORIGINAL_BYTES) {
-        throw new DocketError('IO_ERROR', 'The original is too large to show in the viewer.');
+      };
+      const { size } = await stat(path).catch(cannotRead);
+      if (size > MAX_ORIGINAL_BYTES) {
+        throw new DocketError(
+          'IO_ERROR',
+          'The original is too large to show in the viewer; its text is in the Text tab.',
+        );
       }
+      const bytes = await readFile(path).catch(cannotRead);
       return {
         fileName: original.fileName,
         mediaType: original.mediaType,

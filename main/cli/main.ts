@@ -78,8 +78,15 @@ function buildProgram(): Command {
     .option('--workers <n>', 'read workers (default: the number of cores)', positiveInt)
     .option('--no-ocr', 'keep scanned pages and images without reading their text (faster)')
     .option('--json', 'print the summary as JSON')
-    .action((paths: string[], o: { db: string; watch?: boolean; workers?: number; ocr: boolean; json?: boolean }) =>
-      runImport(paths, { db: o.db, watch: o.watch === true, workers: o.workers, ocr: o.ocr, json: o.json === true }),
+    .action(
+      (paths: string[], o: { db: string; watch?: boolean; workers?: number; ocr: boolean; json?: boolean }) =>
+        runImport(paths, {
+          db: o.db,
+          watch: o.watch === true,
+          workers: o.workers,
+          ocr: o.ocr,
+          json: o.json === true,
+        }),
     );
 
   const docs = program.command('docs').description('list and show documents');

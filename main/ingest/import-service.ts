@@ -2,7 +2,7 @@
 // reads in a pool of worker threads, and reports progress. The thread that calls this only hashes in
 // streamed chunks, copies through the OS and writes results; the heavy reading happens in the workers.
 import { availableParallelism } from 'node:os';
-import { basename, resolve } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { watch as watchFiles, type FSWatcher } from 'chokidar';
 import picomatch from 'picomatch';
@@ -44,7 +44,7 @@ import {
 import { defaultReadLimits, type ReadLimits } from '../documents/read-error.ts';
 import { formatMb } from '../documents/read-document.ts';
 import { ContentStore, hashFile } from './content-store.ts';
-import { isJunk, scanSources, type ScanEntry } from './scan.ts';
+import { isJunk, isOwnFile, scanSources, type ScanEntry } from './scan.ts';
 import { WorkerCrashError, WorkerPool, WorkerTimeoutError } from './worker-pool.ts';
 import type { ReadRequest, ReadResponse } from './read-protocol.ts';
 import { DocketError } from '../api/errors.ts';
@@ -219,18 +219,27 @@ export class ImportService {
       startedAt: Date.now(),
       pagesAtStart: counts.pages,
       doneAtStart: doneOf(counts),
-      scanning: !row.scanComplete || row.status === 'watching',
+      scanning: !row.scanComplete,
       watcher: null,
       rescanTimer: null,
       waiters: [],
       limits: this.limitsFor(row.options),
     };
     this.active.set(id, state);
-    const options = row.options as { include?: string[]; exclude?: string[]; polling?: boolean };
+    const options = row.options as {
+      include?: string[];
+      exclude?: string[];
+      polling?: boolean;
+      watch?: boolean;
+    };
     if (state.scanning) void this.scan(id, row.sources, options);
-    if (row.status === 'watching') this.startWatching(id, row.sources, options);
+    if (options.watch && row.status !== 'cancelled' && row.status !== 'done') {
+      this.startWatching(id, row.sources, options);
+    }
     this.pump();
     this.scheduleProgress(id);
+    // Nothing left to do (say it was paused while its last files were read): finish now.
+    this.checkFinished(id);
   }
 
   private async scan(id: number, sources: string[], options: { include?: string[]; exclude?: string[] }) {
@@ -246,19 +255,27 @@ export class ImportService {
       this.scheduleProgress(id);
     };
     try {
-      for await (const entry of scanSources(sources, options)) {
+      for await (const entry of scanSources(sources, {
+        ...options,
+        skip: (p) => isOwnFile(this.store.path, p),
+      })) {
         if (this.closed || getImport(this.db, id)?.status === 'cancelled') return;
         batch.push(toScanned(entry));
         if (batch.length >= 200) flush();
       }
+      if (getImport(this.db, id)?.status === 'cancelled') return;
       flush();
       if (!this.closed) markScanComplete(this.db, id);
     } catch (e) {
       this.log.error(`Import ${id}: scanning stopped`, e);
     } finally {
       state.scanning = false;
-      this.checkFinished(id);
-      this.scheduleProgress(id);
+      if (!this.closed) {
+        // Cancelled while files were being found: whatever was queued meanwhile is cancelled too.
+        if (getImport(this.db, id)?.status === 'cancelled') cancelQueued(this.db, id);
+        this.checkFinished(id);
+        this.scheduleProgress(id);
+      }
     }
   }
 
@@ -270,10 +287,16 @@ export class ImportService {
     const state = this.active.get(id)!;
     const include = options.include?.length ? picomatch(options.include, { dot: true, nocase: true }) : null;
     const exclude = options.exclude?.length ? picomatch(options.exclude, { dot: true, nocase: true }) : null;
+    // Globs are relative to the watched folder, as in the scan.
+    const relativeTo = (path: string): string => {
+      const root = sources.find((s) => path === s || path.startsWith(`${s}${sep}`));
+      return (root ? relative(root, path) : basename(path)).split(sep).join('/');
+    };
     const wanted = (path: string): boolean => {
       const name = basename(path);
-      if (isJunk(name) || exclude?.(name) || exclude?.(path)) return false;
-      return !include || include(name) || include(path);
+      const rel = relativeTo(path);
+      if (isJunk(name) || isOwnFile(this.store.path, path) || exclude?.(name) || exclude?.(rel)) return false;
+      return !include || include(name) || include(rel);
     };
     const watcher = watchFiles(sources, {
       ignoreInitial: true,
@@ -288,9 +311,13 @@ export class ImportService {
       const entry: Scanned = stats
         ? { path, sizeBytes: stats.size, mtimeMs: stats.mtimeMs }
         : { path, unreadable: 'It could not be examined.' };
-      enqueueScanned(this.db, id, [entry]);
-      this.pump();
-      this.scheduleProgress(id);
+      try {
+        enqueueScanned(this.db, id, [entry]);
+        this.pump();
+        this.scheduleProgress(id);
+      } catch (e) {
+        this.log.error(`Import ${id}: could not queue ${path}`, e);
+      }
     };
     watcher.on('add', take);
     watcher.on('change', take);
@@ -320,24 +347,30 @@ export class ImportService {
 
   private pump(): void {
     if (this.closed) return;
-    const free = this.capacity() - this.inHand.size;
-    if (free <= 0) return;
-    const jobs = nextQueuedJobs(this.db, free, this.inHand);
-    for (const job of jobs) {
-      this.inHand.add(job.id);
-      claimJob(this.db, job.id);
-      void this.process(job)
-        .catch((e: unknown) => {
-          this.log.error(`Import job ${job.id} (${job.sourcePath})`, e);
-          if (!this.closed) failJob(this.db, job, 'unreadable', describeError(e));
-        })
-        .finally(() => {
-          this.inHand.delete(job.id);
-          if (this.closed) return;
-          this.scheduleProgress(job.importId);
-          this.checkFinished(job.importId);
-          this.pump();
-        });
+    // Only this process's own imports: another process with the same database keeps its own.
+    for (const importId of this.active.keys()) {
+      const free = this.capacity() - this.inHand.size;
+      if (free <= 0) return;
+      const status = getImport(this.db, importId)?.status;
+      if (status !== 'running' && status !== 'watching') continue;
+      for (const job of nextQueuedJobs(this.db, importId, free, this.inHand)) {
+        if (!claimJob(this.db, job.id)) continue;
+        this.inHand.add(job.id);
+        void this.process(job)
+          .catch((e: unknown) => {
+            this.log.error(`Import job ${job.id} (${job.sourcePath})`, e);
+            if (!this.closed) failJob(this.db, job, 'unreadable', describeError(e));
+          })
+          .finally(() => {
+            this.inHand.delete(job.id);
+            if (this.closed) return;
+            this.scheduleProgress(job.importId);
+            this.checkFinished(job.importId);
+            this.pump();
+          })
+          // A database that fails here (disk full) must not take the process down with an unhandled rejection.
+          .catch((e: unknown) => this.log.error(`Import job ${job.id}: could not record the outcome`, e));
+      }
     }
   }
 
@@ -433,9 +466,12 @@ export class ImportService {
   }
 
   private checkFinished(id: number): void {
+    if (this.closed) return;
     const state = this.active.get(id);
     const row = getImport(this.db, id);
     if (!state || !row || state.scanning) return;
+    // A scan that stopped early (an error) leaves the import to be resumed, not called done.
+    if (!row.scanComplete && row.status !== 'cancelled') return;
     if (row.status === 'watching' || row.status === 'paused') return;
     // An indexed probe, not a count: this runs after every file. Jobs in hand are 'running' in the table.
     if (hasUnfinishedJobs(this.db, id)) return;
@@ -518,6 +554,10 @@ export class ImportService {
     if (row.status === 'paused') {
       setImportStatus(this.db, id, row.options.watch ? 'watching' : 'running');
       appendAudit(this.db, { actor, action: 'import.resume', subject: `import:${id}` });
+      const state = this.active.get(id);
+      if (state && row.options.watch && !state.watcher) {
+        this.startWatching(id, row.sources, row.options as { include?: string[]; exclude?: string[] });
+      }
       this.activate(id);
     }
     this.emitProgress(id);

@@ -6,13 +6,13 @@ import { readDocument } from '../documents/read-document.ts';
 import { ReadError } from '../documents/read-error.ts';
 import type { OcrEngine } from '../documents/reader.ts';
 import { simHash } from '../documents/simhash.ts';
-import { createPpOcrEngine } from '../documents/ocr/pp-ocr.ts';
 import type { ReadRequest, ReadResponse } from './read-protocol.ts';
 
 let ocr: Promise<OcrEngine> | null = null;
 const lazyOcr: OcrEngine = {
   recognize: async (image) => {
-    ocr ??= createPpOcrEngine({ intraOpNumThreads: 1 });
+    // Loaded on first need: a worker that never sees a scan never loads ONNX Runtime.
+    ocr ??= import('../documents/ocr/pp-ocr.ts').then((m) => m.createPpOcrEngine({ intraOpNumThreads: 1 }));
     return (await ocr).recognize(image);
   },
 };

@@ -9,10 +9,26 @@ export interface ScanOptions {
   include?: string[] | undefined;
   /** Globs relative to each folder; a matching file or folder is left out. */
   exclude?: string[] | undefined;
+  /** Paths never to take (the database's own files). */
+  skip?: ((path: string) => boolean) | undefined;
 }
 
 export type ScanEntry =
   { path: string; sizeBytes: number; mtimeMs: number } | { path: string; unreadable: string };
+
+/**
+ * The database's own files: importing a folder that holds the database must never copy it, its key or its
+ * originals into the store (the key would then sit beside the data it protects).
+ */
+export function isOwnFile(dbPath: string, path: string): boolean {
+  if (path === dbPath) return true;
+  if (!path.startsWith(dbPath)) return false;
+  const rest = path.slice(dbPath.length);
+  return (
+    /^(-wal|-shm|-journal|\.key|\.key\.sealed|\.server\.json|\.schema-\d+\.bak)$/.test(rest) ||
+    rest.startsWith('.originals')
+  );
+}
 
 /** Files no one means to import: OS metadata and Office's lock files. */
 const junkNames = new Set(['.ds_store', 'thumbs.db', 'desktop.ini', 'ehthumbs.db', '.localized', 'icon\r']);
@@ -41,11 +57,11 @@ export async function* scanSources(sources: string[], options: ScanOptions = {})
       continue;
     }
     if (info.isFile()) {
-      yield { path: source, sizeBytes: info.size, mtimeMs: info.mtimeMs };
+      if (!options.skip?.(source)) yield { path: source, sizeBytes: info.size, mtimeMs: info.mtimeMs };
       continue;
     }
     const visited = new Set<string>();
-    yield* walk(source, source, visited, include, exclude);
+    yield* walk(source, source, visited, include, exclude, options.skip);
   }
 }
 
@@ -55,6 +71,7 @@ async function* walk(
   visited: Set<string>,
   include: picomatch.Matcher | null,
   exclude: picomatch.Matcher | null,
+  skip: ((path: string) => boolean) | undefined,
 ): AsyncGenerator<ScanEntry> {
   let real: string;
   try {
@@ -77,6 +94,7 @@ async function* walk(
     for await (const entry of handle) {
       if (isJunk(entry.name)) continue;
       const path = join(dir, entry.name);
+      if (skip?.(path)) continue;
       const rel = relative(root, path).split(sep).join('/');
       if (exclude?.(rel) || exclude?.(basename(rel))) continue;
       let isDir = entry.isDirectory();
@@ -104,5 +122,5 @@ async function* walk(
     yield { path: dir, unreadable: describe(e) };
   }
   subdirs.sort();
-  for (const sub of subdirs) yield* walk(root, sub, visited, include, exclude);
+  for (const sub of subdirs) yield* walk(root, sub, visited, include, exclude, skip);
 }

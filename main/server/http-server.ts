@@ -12,6 +12,8 @@ import { readRendererFile } from '../core/renderer-files.ts';
 
 export const LOOPBACK = '127.0.0.1';
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Files dropped on a browser window arrive as base64 in one call (the contract allows up to ~100 MB each). */
+const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 
 export interface ServerOptions {
@@ -65,12 +67,12 @@ function sendError(res: ServerResponse, status: number, code: ErrorCode, message
   sendJson(res, status, { ok: false, error } satisfies ApiResult<never>);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('too large');
+    if (size > limit) throw new Error('too large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -97,7 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (req.method !== 'POST') return sendError(res, 405, 'BAD_INPUT', 'Use POST for API calls.');
     let input: unknown;
     try {
-      const body = await readBody(req);
+      const body = await readBody(req, name === 'imports.upload' ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES);
       input = body.trim() === '' ? undefined : JSON.parse(body);
     } catch (e) {
       const tooLarge = (e as Error).message === 'too large';

@@ -152,7 +152,25 @@ export function enqueueScanned(db: Database, importId: number, entries: Scanned[
 }
 
 /** Jobs interrupted by a crash go back to the queue; their stage says where to pick up. */
+/** A file that was being read when Docket stopped this many times is set aside instead of tried again. */
+export const MAX_ATTEMPTS = 3;
+
 export function requeueInterrupted(db: Database, importId?: number): number {
+  const scope = importId === undefined ? '' : ' AND import_id = ?';
+  const args = importId === undefined ? [] : [importId];
+  const stuck = `status = 'running' AND kind = 'import-file' AND attempts >= ${MAX_ATTEMPTS}${scope}`;
+  sql(
+    db,
+    `UPDATE documents SET status = 'failed', status_reason = 'Docket stopped while reading this file ${MAX_ATTEMPTS} times.'
+     WHERE status = 'pending' AND id IN (SELECT document_id FROM jobs WHERE ${stuck})`,
+  ).run(...args);
+  sql(
+    db,
+    `UPDATE jobs SET status = 'failed', outcome = 'failed', stage = 'done', reason = 'corrupt',
+       error = 'Docket stopped while reading this file ${MAX_ATTEMPTS} times; it is set aside. Retry it when you are sure it is safe.',
+       finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+     WHERE ${stuck}`,
+  ).run(...args);
   const update = `UPDATE jobs SET status = 'queued' WHERE status = 'running' AND kind = 'import-file'`;
   return importId === undefined
     ? sql(db, update).run().changes
@@ -184,26 +202,28 @@ function toJob(r: RawJob): JobRow {
 }
 
 /** The next queued jobs of imports that are running, oldest first, skipping those already in hand. */
-export function nextQueuedJobs(db: Database, limit: number, inHand: Set<number>): JobRow[] {
-  const rows = db
-    .prepare(
-      `SELECT j.* FROM jobs j JOIN imports i ON i.id = j.import_id
-       WHERE j.status = 'queued' AND i.status IN ('running', 'watching') ORDER BY j.id LIMIT ?`,
-    )
-    .all(limit + inHand.size) as RawJob[];
+/** The next queued jobs of one import, oldest first, skipping those already in hand (index order, no sort). */
+export function nextQueuedJobs(db: Database, importId: number, limit: number, inHand: Set<number>): JobRow[] {
+  const rows = sql(
+    db,
+    `SELECT * FROM jobs INDEXED BY jobs_import_status WHERE import_id = ? AND status = 'queued' ORDER BY id LIMIT ?`,
+  ).all(importId, limit + inHand.size) as RawJob[];
   return rows
     .filter((r) => !inHand.has(r.id))
     .slice(0, limit)
     .map(toJob);
 }
 
-export function claimJob(db: Database, id: number): void {
-  sql(
-    db,
-    `UPDATE jobs SET status = 'running', attempts = attempts + 1,
-       started_at = coalesce(started_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
-  ).run(id);
+/** Takes a queued job; false when someone else already took it. */
+export function claimJob(db: Database, id: number): boolean {
+  return (
+    sql(
+      db,
+      `UPDATE jobs SET status = 'running', attempts = attempts + 1,
+         started_at = coalesce(started_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND status = 'queued'`,
+    ).run(id).changes === 1
+  );
 }
 
 function finishJob(
@@ -254,7 +274,7 @@ export function findUnchanged(db: Database, sourcePath: string, sha256: string):
       `SELECT d.id FROM files f
        JOIN file_sources s ON s.file_id = f.id
        JOIN documents d ON d.file_id = f.id AND d.parent_id IS NULL
-       WHERE f.sha256 = ? AND s.source_path = ? AND d.status != 'pending'`,
+       WHERE f.sha256 = ? AND s.source_path = ? AND d.status = 'read'`,
     )
     .get(sha256, sourcePath) as { id: number } | undefined;
   return row?.id ?? null;
@@ -287,8 +307,8 @@ export function recordStored(
       .prepare('SELECT id, status FROM documents WHERE file_id = ? AND parent_id IS NULL')
       .get(fileId) as { id: number; status: string } | undefined;
     if (existing) {
-      // Pending means an earlier import stored it but never finished reading it: this job takes it over.
-      if (existing.status === 'pending' && !activeJobFor(db, existing.id, job.id)) {
+      // Not read (never finished, cancelled, or failed before): this job takes it over and reads it again.
+      if (existing.status !== 'read' && !activeJobFor(db, existing.id, job.id)) {
         setStage(db, job.id, 'read', { fileId, documentId: existing.id });
         return { next: 'read' as const, documentId: existing.id };
       }
@@ -575,7 +595,7 @@ export function requeueFailed(db: Database, importId: number, jobIds: number[] |
   const ids = rows.map((r) => r.id).filter((id) => !jobIds || jobIds.includes(id));
   const update = sql(
     db,
-    `UPDATE jobs SET status = 'queued', outcome = NULL, reason = NULL, error = NULL, finished_at = NULL,
+    `UPDATE jobs SET status = 'queued', outcome = NULL, reason = NULL, error = NULL, finished_at = NULL, attempts = 0,
        stage = CASE WHEN document_id IS NOT NULL THEN 'read' ELSE 'hash' END,
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
      WHERE id = ?`,

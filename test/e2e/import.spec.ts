@@ -92,13 +92,12 @@ test('import a folder through the window, follow its progress, find a document b
 
     // Files dropped on the window are imported too (in a browser, their bytes are sent).
     await page.getByRole('link', { name: 'Imports' }).click();
-    const dropped = await page.evaluateHandle(() => {
+    // Runs in the page (a string, since the tests are type-checked without the DOM library).
+    const dropped = await page.evaluateHandle(`(() => {
       const data = new DataTransfer();
-      data.items.add(
-        new File(['A dropped memo about the Quillon merger.'], 'memo.txt', { type: 'text/plain' }),
-      );
+      data.items.add(new File(['A dropped memo about the Quillon merger.'], 'memo.txt', { type: 'text/plain' }));
       return data;
-    });
+    })()`);
     await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: dropped });
     await expect(page.getByLabel(/^Import \d+$/)).toHaveCount(2);
     await expect(page.getByLabel(/^Import \d+$/).first()).toContainText('1 of 1 files');

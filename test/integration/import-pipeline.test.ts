@@ -392,3 +392,18 @@ describe('files dropped into the window', () => {
     expect((await core.router.invoke('imports.list', {}, cliContext)).length).toBe(0);
   });
 });
+
+describe("the database's own files", () => {
+  it('importing the folder that holds the database never takes the database, its key or its originals', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'letter.txt'), 'A letter that sits next to the database.');
+    const core = openTestCore(dir); // the database is dir/d.db
+    writeFileSync(`${core.store.path}.key`, 'not-a-real-key');
+    const first = await importAndWait(core, [dir]);
+    expect(first.jobs.map((j) => j.sourcePath)).toEqual([join(dir, 'letter.txt')]);
+    // Again, now that the originals folder exists beside the database.
+    const second = await importAndWait(core, [dir]);
+    expect(second.jobs.map((j) => j.sourcePath)).toEqual([join(dir, 'letter.txt')]);
+    expect(second.progress.unchanged).toBe(1);
+  });
+});

@@ -61,8 +61,9 @@ export async function runImport(
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    importId = (await core.router.invoke('imports.start', { paths, watch: options.watch, ocr: options.ocr }, cliContext))
-      .importId;
+    importId = (
+      await core.router.invoke('imports.start', { paths, watch: options.watch, ocr: options.ocr }, cliContext)
+    ).importId;
     if (options.watch) {
       await core.imports.watcherReady(importId);
       process.stderr.write(

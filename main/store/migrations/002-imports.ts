@@ -26,6 +26,7 @@ ALTER TABLE jobs ADD COLUMN outcome TEXT
 ALTER TABLE jobs ADD COLUMN reason TEXT;  -- a ReadFailureReason or 'unreadable' when it failed
 CREATE UNIQUE INDEX jobs_import_source ON jobs(import_id, source_key) WHERE import_id IS NOT NULL;
 CREATE INDEX jobs_import_status ON jobs(import_id, status);
+CREATE INDEX jobs_document ON jobs(document_id);
 
 ALTER TABLE documents ADD COLUMN media_type TEXT;
 ALTER TABLE documents ADD COLUMN source_path TEXT;

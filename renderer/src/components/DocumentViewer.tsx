@@ -170,10 +170,11 @@ function Pages({ id, pageCount, mediaType }: { id: number; pageCount: number; me
         ) : null}
       </Group>
       {pdfError ? <Alert color="red">The page cannot be shown: {pdfError}</Alert> : null}
+      {original.error ? <Alert color="orange">{original.error.message}</Alert> : null}
       {layout.error ? <Alert color="red">{layout.error.message}</Alert> : null}
       {!layout.data ? <Loader size="sm" /> : null}
       {layout.data && isPdf && pdf ? <PdfPage pdf={pdf} layout={layout.data} /> : null}
-      {layout.data && isPdf && !pdf && !pdfError ? <Loader size="sm" /> : null}
+      {layout.data && isPdf && !pdf && !pdfError && !original.error ? <Loader size="sm" /> : null}
       {layout.data && isPicture && imageUrl ? <ImagePage src={imageUrl} layout={layout.data} /> : null}
       {layout.data && !isPdf && !isPicture ? <BlankPage layout={layout.data} /> : null}
     </Stack>

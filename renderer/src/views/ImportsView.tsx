@@ -190,7 +190,7 @@ function statusColor(status: string): string {
   return colors[status] ?? 'gray.7';
 }
 
-function FilesTable({ importId, version }: { importId: number; version: number }) {
+function FilesTable({ importId, version }: { importId: number; version: string }) {
   const queryClient = useQueryClient();
   const [passwordFor, setPasswordFor] = useState<ImportJob | null>(null);
   const [password, setPassword] = useState('');
@@ -352,7 +352,13 @@ function ImportCard({ item, progress }: { item: ImportSummary; progress: ImportP
             {showFiles ? 'Hide files' : 'Show files'}
           </Button>
         </Group>
-        {showFiles ? <FilesTable importId={item.id} version={progress.done} /> : null}
+        {/* Refreshed every 25 files and when the import's state changes, not on every progress tick. */}
+        {showFiles ? (
+          <FilesTable
+            importId={item.id}
+            version={`${progress.status}:${Math.floor(progress.done / 25)}:${progress.failed}`}
+          />
+        ) : null}
       </Stack>
       <Modal opened={confirmCancel} onClose={() => setConfirmCancel(false)} title="Cancel this import?">
         <Stack>
