@@ -36,7 +36,10 @@ export async function readDocument(input: ReadInput): Promise<ReadOutcome> {
   const result = await (await load())(input);
   return {
     ...result,
-    metadata: { ...result.metadata, ...(sniffed.extensionMismatch ? { extensionMismatch: sniffed.label } : {}) },
+    metadata: {
+      ...result.metadata,
+      ...(sniffed.extensionMismatch ? { extensionMismatch: sniffed.label } : {}),
+    },
     extensionMismatch: sniffed.extensionMismatch,
   };
 }

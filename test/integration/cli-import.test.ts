@@ -77,7 +77,9 @@ describe('docket docs', () => {
     const missing = docket(['docs', 'show', '9999', '--db', db]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no document 9999/);
-    const search = JSON.parse(docket(['docs', 'list', '--db', db, '--query', 'Ardmore', '--json']).stdout) as {
+    const search = JSON.parse(
+      docket(['docs', 'list', '--db', db, '--query', 'Ardmore', '--json']).stdout,
+    ) as {
       total: number;
     };
     expect(search.total).toBe(2);
