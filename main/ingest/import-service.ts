@@ -436,8 +436,9 @@ export class ImportService {
       if (e instanceof WorkerTimeoutError) {
         return failJob(this.db, job, 'timeout', `Reading stopped: ${e.message} The reader was restarted.`);
       }
-      if (e instanceof WorkerCrashError)
-        return failJob(this.db, job, 'corrupt', `Reading failed: ${e.message}`);
+      if (e instanceof WorkerCrashError) {
+        return failJob(this.db, job, e.outOfMemory ? 'too_large' : 'corrupt', `Reading failed: ${e.message}`);
+      }
       throw e;
     }
     if (this.closed) return;
