@@ -149,7 +149,7 @@ function round(v: number): number {
 /** CPU seconds (user + system) used so far by this process, and by its waited-for children (Linux). */
 async function cpuSeconds(): Promise<{ self: number; children: number }> {
   const u = process.cpuUsage();
-  let children = 0;
+  let children: number;
   try {
     // /proc/self/stat fields 16 and 17: cutime and cstime, in clock ticks (100 per second on Linux).
     const stat = await readFile('/proc/self/stat', 'utf8');
@@ -258,7 +258,10 @@ async function main(): Promise<void> {
         await mkdir(path.join(root, 'reports', 'bench-ocr-text'), { recursive: true });
         for (let i = 0; i < pages.length; i++) {
           await writeFile(path.join(root, 'reports', 'bench-ocr-text', `${dpi}-${i}-pp.txt`), pp.texts[i]!);
-          await writeFile(path.join(root, 'reports', 'bench-ocr-text', `${dpi}-${i}-ref.txt`), pages[i]!.reference);
+          await writeFile(
+            path.join(root, 'reports', 'bench-ocr-text', `${dpi}-${i}-ref.txt`),
+            pages[i]!.reference,
+          );
         }
       }
       if (tessVersion) {
@@ -267,7 +270,10 @@ async function main(): Promise<void> {
         entry.tesseract = score(pages, t.texts, t.seconds, t.cpuSeconds);
         if (args.verbose) {
           for (let i = 0; i < pages.length; i++) {
-            await writeFile(path.join(root, 'reports', 'bench-ocr-text', `${dpi}-${i}-tess.txt`), t.texts[i] ?? '');
+            await writeFile(
+              path.join(root, 'reports', 'bench-ocr-text', `${dpi}-${i}-tess.txt`),
+              t.texts[i] ?? '',
+            );
           }
         }
       }

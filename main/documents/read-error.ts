@@ -31,5 +31,6 @@ export interface ReadLimits {
 export const defaultReadLimits: ReadLimits = {
   maxBytes: 200 * 1024 * 1024,
   maxPages: 2000,
-  timeoutMs: 120_000,
+  // OCR reads a dense page in about 5 s on one thread, so a long scan needs minutes.
+  timeoutMs: 600_000,
 };

@@ -15,7 +15,7 @@ export interface DetectOptions {
 }
 
 export const defaultDetectOptions: DetectOptions = {
-  limitSideLen: 1280,
+  limitSideLen: 1600,
   thresh: 0.3,
   boxThresh: 0.6,
   unclipRatio: 1.6,
@@ -36,7 +36,11 @@ export interface DetBox {
  * (never enlarged past the original, except to reach a multiple of 32), each side rounded to a
  * multiple of 32, as PaddleOCR's DetResizeForTest (limit_type 'max') does.
  */
-export function detInputSize(width: number, height: number, limitSideLen: number): { width: number; height: number } {
+export function detInputSize(
+  width: number,
+  height: number,
+  limitSideLen: number,
+): { width: number; height: number } {
   const longer = Math.max(width, height);
   const ratio = longer > limitSideLen ? limitSideLen / longer : 1;
   const w = Math.max(32, Math.round((width * ratio) / 32) * 32);

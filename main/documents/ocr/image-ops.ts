@@ -16,7 +16,8 @@ export function toRgb(image: RasterImage): Rgb {
     throw new RangeError(`Invalid image size ${width}x${height}`);
   }
   const n = width * height;
-  if (data.length < n * channels) throw new RangeError('Image data is shorter than width × height × channels');
+  if (data.length < n * channels)
+    throw new RangeError('Image data is shorter than width × height × channels');
   if (channels === 3) return { width, height, data: data.length === n * 3 ? data : data.subarray(0, n * 3) };
   const out = new Uint8Array(n * 3);
   if (channels === 1) {
@@ -180,4 +181,55 @@ export function sampleToTensor(
       }
     }
   }
+}
+
+/** Gray level (0..255) of an RGB pixel at byte offset p. */
+const gray = (data: Uint8Array, p: number) => (data[p]! * 77 + data[p + 1]! * 150 + data[p + 2]! * 29) >> 8;
+
+/**
+ * Ink in the rectangle [x0, x1) × [y0, y1): pixels clearly darker than the rectangle's paper (the
+ * 90th percentile of gray), counted per column and per row. Index 0 is column floor(x0) / row floor(y0).
+ */
+export function inkCounts(
+  image: Rgb,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+): { columns: Uint16Array; rows: Uint32Array } {
+  const { width: W, height: H, data } = image;
+  const xa = Math.max(0, Math.floor(x0));
+  const xb = Math.min(W, Math.ceil(x1));
+  const ya = Math.max(0, Math.floor(y0));
+  const yb = Math.min(H, Math.ceil(y1));
+  const columns = new Uint16Array(Math.max(0, xb - xa));
+  const rows = new Uint32Array(Math.max(0, yb - ya));
+  const hist = new Uint32Array(256);
+  for (let y = ya; y < yb; y++) {
+    for (let x = xa; x < xb; x++) hist[gray(data, (y * W + x) * 3)]!++;
+  }
+  const total = columns.length * rows.length;
+  if (total === 0) return { columns, rows };
+  let seen = 0;
+  let paper = 255;
+  let darkest = -1;
+  for (let v = 0; v < 256; v++) {
+    if (hist[v]! > 0 && darkest < 0) darkest = v;
+    seen += hist[v]!;
+    if (seen >= 0.9 * total) {
+      paper = v;
+      break;
+    }
+  }
+  // Darker than the paper by at least a third of the contrast (and by 24 levels at least).
+  const threshold = paper - Math.max(24, (paper - Math.max(0, darkest)) / 3);
+  for (let y = ya; y < yb; y++) {
+    for (let x = xa; x < xb; x++) {
+      if (gray(data, (y * W + x) * 3) < threshold) {
+        columns[x - xa]!++;
+        rows[y - ya]!++;
+      }
+    }
+  }
+  return { columns, rows };
 }

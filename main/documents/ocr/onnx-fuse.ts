@@ -203,13 +203,23 @@ function constantNode(name: string, tensor: FloatTensor): Node {
     bytesField(8, name),
     bytesField(9, raw),
   ]);
-  const attr = encode([bytesField(1, 'value'), { field: 20, wire: 0, value: 4n }, bytesField(5, tensorProto)]);
+  const attr = encode([
+    bytesField(1, 'value'),
+    { field: 20, wire: 0, value: 4n },
+    bytesField(5, tensorProto),
+  ]);
   const node: Node = { inputs: [], outputs: [name], op: 'Constant', rest: [], attrs: new Map() };
   node.rest = [bytesField(3, `${name}_node`), bytesField(4, 'Constant'), bytesField(5, attr)];
   return parseNode(encodeNode(node));
 }
 
-function simpleNode(op: string, name: string, inputs: string[], outputs: string[], attrs: Field[][] = []): Node {
+function simpleNode(
+  op: string,
+  name: string,
+  inputs: string[],
+  outputs: string[],
+  attrs: Field[][] = [],
+): Node {
   return {
     inputs,
     outputs,
@@ -244,7 +254,9 @@ export function fusePpOcrGraph(
   const graphIndex = top.findIndex((f) => f.field === 7 && f.wire === 2);
   if (graphIndex < 0) throw new Error('Not an ONNX model (no graph)');
   const graphFields = decode(top[graphIndex]!.value as Uint8Array);
-  let nodes: (Node | undefined)[] = graphFields.filter((f) => f.field === 1).map((f) => parseNode(f.value as Uint8Array));
+  let nodes: (Node | undefined)[] = graphFields
+    .filter((f) => f.field === 1)
+    .map((f) => parseNode(f.value as Uint8Array));
   const graphOutputs = new Set(
     graphFields
       .filter((f) => f.field === 12)
@@ -362,9 +374,16 @@ export function fusePpOcrGraph(
     const mul = only(clip.outputs[0]!);
     if (!mul || mul.op !== 'Mul' || !mul.inputs.includes(x)) continue;
     const div = only(mul.outputs[0]!);
-    if (!div || div.op !== 'Div' || div.inputs[0] !== mul.outputs[0] || scalar(div.inputs[1] ?? '') !== 6) continue;
+    if (!div || div.op !== 'Div' || div.inputs[0] !== mul.outputs[0] || scalar(div.inputs[1] ?? '') !== 6)
+      continue;
     const hs = `${div.outputs[0]!}__hsig`;
-    const hsig = simpleNode('HardSigmoid', hs, [x], [hs], [floatAttr('alpha', 1 / 6), floatAttr('beta', 0.5)]);
+    const hsig = simpleNode(
+      'HardSigmoid',
+      hs,
+      [x],
+      [hs],
+      [floatAttr('alpha', 1 / 6), floatAttr('beta', 0.5)],
+    );
     const times = simpleNode('Mul', `${hs}_mul`, [x, hs], [div.outputs[0]!]);
     const i = nodes.indexOf(add);
     nodes[i] = hsig;
@@ -374,7 +393,7 @@ export function fusePpOcrGraph(
     remove(div);
     report.hardSwish++;
   }
-  nodes = nodes.filter((n) => n !== undefined);
+  nodes = nodes.filter((n): n is Node => n !== undefined);
   index();
 
   // 3. Mul(s) → Add(b) → Conv
@@ -420,11 +439,11 @@ export function fusePpOcrGraph(
     }
     report.affineIntoConv++;
   }
-  nodes = nodes.filter((n) => n !== undefined);
+  nodes = nodes.filter((n): n is Node => n !== undefined);
 
   // Drop Constant nodes nothing reads any more, then write the graph back (constants first).
   index();
-  const live = [...added, ...nodes].filter(
+  const live = [...added, ...nodes.filter((n): n is Node => n !== undefined)].filter(
     (n) => n.op !== 'Constant' || n.outputs.some((o) => consumers.has(o) || graphOutputs.has(o)),
   );
   const consts = live.filter((n) => n.op === 'Constant');

@@ -104,18 +104,6 @@ function freeIntervals(lines: readonly OcrLine[], lo: number, hi: number, minGap
   return free;
 }
 
-function intersectIntervals(p: Interval[], q: Interval[], minGap: number): Interval[] {
-  const out: Interval[] = [];
-  for (const x of p) {
-    for (const y of q) {
-      const a = Math.max(x.a, y.a);
-      const b = Math.min(x.b, y.b);
-      if (b - a >= minGap) out.push({ a, b });
-    }
-  }
-  return out;
-}
-
 /** Lines that share rows (a table, a key/value list) rather than running as independent columns. */
 function looksTabular(parts: OcrLine[][]): boolean {
   const all = parts.flat();
@@ -129,7 +117,11 @@ function looksTabular(parts: OcrLine[][]): boolean {
       const partner = parts.some(
         (other, j) =>
           j !== i &&
-          other.some((o) => Math.abs((o.y0 + o.y1) / 2 - (line.y0 + line.y1) / 2) < 0.35 * Math.min(height(o), height(line))),
+          other.some(
+            (o) =>
+              Math.abs((o.y0 + o.y1) / 2 - (line.y0 + line.y1) / 2) <
+              0.35 * Math.min(height(o), height(line)),
+          ),
       );
       if (partner) aligned++;
     }
@@ -217,11 +209,19 @@ function xyCut(lines: OcrLine[], minGap: number, leaves: OcrLine[][]): void {
   };
   for (const band of bands) {
     if (group.length > 0) {
-      // The band may narrow the gutter a little (a ragged column edge), not fill half of it.
-      const width = Math.max(...shared.map((g) => g.b - g.a));
-      const next = intersectIntervals(shared, freeIntervals(band, lo, hi, minGap), minGap).filter(
-        (g) => g.a > lo && g.b < hi && g.b - g.a >= 0.5 * width,
-      );
+      // A band with text on both sides may narrow the gutter to its own gap; a band with text on one
+      // side only may narrow it a little (a ragged column edge), not fill half of it (a centred title).
+      const free = freeIntervals(band, lo, hi, minGap);
+      const next: Interval[] = [];
+      for (const g of shared) {
+        for (const f of free) {
+          const a = Math.max(g.a, f.a);
+          const b = Math.min(g.b, f.b);
+          if (b - a < minGap || a <= lo || b >= hi) continue;
+          const twoSided = band.some((l) => l.x1 <= a) && band.some((l) => l.x0 >= b);
+          if (twoSided || b - a >= 0.5 * (g.b - g.a)) next.push({ a, b });
+        }
+      }
       if (next.length > 0) {
         group.push(band);
         shared = next;

@@ -196,7 +196,13 @@ export function insertSpacesAtGaps(
       }
       if (best >= minGap) {
         const step = (bestEnd - best / 2) / pxPerStep;
-        chars.push({ char: ' ', start: Math.floor(step), end: Math.floor(step) + 1, prob: 1, inserted: true });
+        chars.push({
+          char: ' ',
+          start: Math.floor(step),
+          end: Math.floor(step) + 1,
+          prob: 1,
+          inserted: true,
+        });
         changed = true;
       }
     }

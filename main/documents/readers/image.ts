@@ -4,6 +4,7 @@
 // clockwise turn OCR applied to read it upright (as for a rendered PDF page). Without an OCR engine
 // the pages come back empty with textSource 'none'.
 import sharp from 'sharp';
+import type { Metadata } from 'sharp';
 import type { Line, Page, ReadResult } from '../layout.ts';
 import { ReadError } from '../read-error.ts';
 import type { RasterImage, Reader } from '../reader.ts';
@@ -38,11 +39,27 @@ function decodeError(error: unknown): ReadError {
   return new ReadError('corrupt', `The image is damaged or incomplete: ${message}.`, { cause: error });
 }
 
+/** OCR sees at most this many pixels on the longer side (about 23 inches at 300 dpi); boxes are relative. */
+const OCR_MAX_SIDE = 7000;
+
+interface DecodedPage {
+  /** Size of the page as stored, EXIF orientation applied. */
+  width: number;
+  height: number;
+  /** The pixels, shrunk to fit OCR_MAX_SIDE when larger. */
+  image: RasterImage;
+}
+
 /** Decodes one page (EXIF orientation applied, transparency flattened on white) to 8-bit RGB pixels. */
-async function decodePage(bytes: Uint8Array, page: number): Promise<RasterImage> {
+async function decodePage(bytes: Uint8Array, page: number): Promise<DecodedPage> {
   try {
+    const meta = await sharp(bytes, { page, failOn: 'truncated' }).metadata();
+    const turned = (meta.orientation ?? 1) >= 5;
+    const width = turned ? meta.height : meta.width;
+    const height = turned ? meta.width : meta.height;
     const { data, info } = await sharp(bytes, { page, failOn: 'truncated' })
       .rotate()
+      .resize({ width: OCR_MAX_SIDE, height: OCR_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
       .raw({ depth: 'uchar' })
@@ -51,7 +68,13 @@ async function decodePage(bytes: Uint8Array, page: number): Promise<RasterImage>
     if (channels !== 1 && channels !== 3 && channels !== 4) {
       throw new Error(`unexpected channel count ${channels}`);
     }
-    return { width: info.width, height: info.height, channels, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+    const image: RasterImage = {
+      width: info.width,
+      height: info.height,
+      channels,
+      data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+    };
+    return { width: width ?? info.width, height: height ?? info.height, image };
   } catch (error) {
     throw decodeError(error);
   }
@@ -64,7 +87,7 @@ function linesText(lines: readonly Line[]): string {
 export const readImage: Reader = async (input): Promise<ReadResult> => {
   const { bytes, limits, ocr } = input;
   if (bytes.byteLength === 0) throw new ReadError('empty', 'The file is empty (0 bytes).');
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     meta = await sharp(bytes, { failOn: 'truncated' }).metadata();
   } catch (error) {
@@ -73,7 +96,10 @@ export const readImage: Reader = async (input): Promise<ReadResult> => {
   const format = meta.format === 'heif' && meta.compression === 'av1' ? 'avif' : meta.format;
   const mediaType = format === 'avif' ? 'image/avif' : mediaTypes[format ?? ''];
   if (!mediaType) {
-    throw new ReadError('unsupported', `Docket cannot read ${format ? format.toUpperCase() : 'this kind of'} images.`);
+    throw new ReadError(
+      'unsupported',
+      `Docket cannot read ${format ? format.toUpperCase() : 'this kind of'} images.`,
+    );
   }
   const pageCount = multiPageFormats.has(format!) ? Math.max(1, meta.pages ?? 1) : 1;
   if (pageCount > limits.maxPages) {
@@ -85,12 +111,12 @@ export const readImage: Reader = async (input): Promise<ReadResult> => {
 
   const pages: Page[] = [];
   for (let i = 0; i < pageCount; i++) {
-    const image = await decodePage(bytes, i);
+    const { width, height, image } = await decodePage(bytes, i);
     if (!ocr) {
       pages.push({
         pageNumber: i + 1,
-        width: image.width,
-        height: image.height,
+        width,
+        height,
         rotation: 0,
         textSource: 'none',
         lines: [],
@@ -100,8 +126,8 @@ export const readImage: Reader = async (input): Promise<ReadResult> => {
     const result = await ocr.recognize(image);
     pages.push({
       pageNumber: i + 1,
-      width: image.width,
-      height: image.height,
+      width,
+      height,
       rotation: result.rotation,
       textSource: 'ocr',
       lines: result.lines,

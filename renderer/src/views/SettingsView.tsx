@@ -33,7 +33,7 @@ const defaults: Draft = {
   'ingest.workers': 2,
   'ingest.maxFileMb': 200,
   'ingest.maxPages': 2000,
-  'ingest.timeoutSeconds': 120,
+  'ingest.timeoutSeconds': 600,
 };
 
 function DatabaseCard({ status }: { status: Status | null }) {
