@@ -135,6 +135,7 @@ if (!only || only === 'scale') {
   const scaleDir = repeated(pdfs, 1000);
   try {
     results.push(runIsolated('1,000 PDFs', scaleDir, 2, true));
+    results.push(runIsolated('1,000 PDFs, text layer only', scaleDir, 2, false));
   } finally {
     rmSync(scaleDir, { recursive: true, force: true });
   }

@@ -117,6 +117,10 @@ export class PpOcrEngine implements OcrEngine {
       interOpNumThreads: 1,
       executionMode: 'sequential',
       graphOptimizationLevel: 'all',
+      // Page images vary in size: an arena sized for the largest page stays allocated for the worker's
+      // life. Without it, memory returns to the system after each page.
+      enableCpuMemArena: false,
+      enableMemPattern: false,
     };
     const fuse = options.fuseGraphs ?? true;
     const load = async (file: string): Promise<ort.InferenceSession> => {
