@@ -407,3 +407,31 @@ describe("the database's own files", () => {
     expect(second.progress.unchanged).toBe(1);
   });
 });
+
+describe('documents list filters', () => {
+  it('filters by media type, status and import date, alone and with a search', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'memo.txt'), 'Memo about the Orrin account.');
+    writeFileSync(join(dir, 'sheet.csv'), 'Client,Total\nOrrin,12\n');
+    writeFileSync(
+      join(dir, 'broken.pdf'),
+      Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(500, 0x8f)]),
+    );
+    const core = openTestCore();
+    await importAndWait(core, [dir]);
+    const list = (input: Record<string, unknown>) =>
+      core.router
+        .invoke('documents.list', { limit: 100, offset: 0, ...input }, cliContext)
+        .then((r) => r.items.map((d) => d.title).sort());
+    expect(await list({ mediaType: 'text/csv' })).toEqual(['sheet.csv']);
+    expect(await list({ status: 'failed' })).toEqual(['broken.pdf']);
+    expect(await list({ query: 'Orrin', mediaType: 'text/plain' })).toEqual(['memo.txt']);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await list({ from: today, to: today })).toHaveLength(3);
+    expect(await list({ to: '2000-01-01' })).toEqual([]);
+    const types = await core.router.invoke('documents.mediaTypes', {}, cliContext);
+    expect(types.map((t) => t.mediaType).sort()).toEqual(['text/csv', 'text/plain']);
+    const bad = await core.router.call('documents.list', { from: 'yesterday' }, cliContext);
+    expect(bad.ok).toBe(false);
+  });
+});

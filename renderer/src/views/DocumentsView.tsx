@@ -98,7 +98,7 @@ export function DocumentsView({ area }: { area: Area }) {
           placeholder="Words or numbers from any document"
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
-          w={360}
+          w={280}
         />
         <Select
           label="Type"
@@ -107,7 +107,7 @@ export function DocumentsView({ area }: { area: Area }) {
           data={(types.data ?? []).map((t) => ({ value: t.mediaType, label: `${t.mediaType} (${t.count})` }))}
           value={mediaType}
           onChange={setMediaType}
-          w={220}
+          w={200}
         />
         <Select
           label="Status"
