@@ -31,6 +31,12 @@ await Promise.all([
     entryPoints: ['main/ingest/read-worker.ts'],
     outfile: 'dist-electron/read-worker.mjs',
   }),
+  // The import's WAL checkpointer, beside main.mjs too.
+  build({
+    ...nodeEsm,
+    entryPoints: ['main/store/checkpointer.ts'],
+    outfile: 'dist-electron/checkpointer.mjs',
+  }),
   build({
     entryPoints: ['main/electron/preload.ts'],
     outfile: 'dist-electron/preload.cjs',
@@ -42,4 +48,4 @@ await Promise.all([
     sourcemap: true,
   }),
 ]);
-console.log('built dist-electron/main.mjs, read-worker.mjs and preload.cjs');
+console.log('built dist-electron/main.mjs, read-worker.mjs, checkpointer.mjs and preload.cjs');

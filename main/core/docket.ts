@@ -26,7 +26,7 @@ export function openCore(options: CoreOptions): DocketCore {
   const store = Store.open(options);
   const events = new EventHub();
   const log = options.log ?? console;
-  const imports = new ImportService({ store, events, log, workers: options.workers });
+  const imports = new ImportService({ store, events, log, workers: options.workers, key: options.key });
   const { handlers, subscriptions } = createHandlers({ store, events, appVersion, log, imports });
   const router = new Router(handlers, subscriptions, log);
   let closing: Promise<void> | null = null;

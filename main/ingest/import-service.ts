@@ -2,6 +2,7 @@
 // reads in a pool of worker threads, and reports progress. The thread that calls this only hashes in
 // streamed chunks, copies through the OS and writes results; the heavy reading happens in the workers.
 import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { basename, relative, resolve, sep } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { watch as watchFiles, type FSWatcher } from 'chokidar';
@@ -82,6 +83,8 @@ export interface ImportServiceOptions {
   /** Watch folders: how long a file must stay unchanged before it is taken, and how often to rescan. */
   watchStableMs?: number | undefined;
   rescanMs?: number | undefined;
+  /** The database key, for the background checkpointer's own connection. */
+  key?: string | undefined;
 }
 
 interface Active {
@@ -99,6 +102,9 @@ interface Active {
 const WORKER_URL = import.meta.url.endsWith('.ts')
   ? new URL('./read-worker.ts', import.meta.url)
   : new URL('./read-worker.mjs', import.meta.url);
+const CHECKPOINTER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('../store/checkpointer.ts', import.meta.url)
+  : new URL('./checkpointer.mjs', import.meta.url);
 
 export class ImportService {
   private readonly store: Store;
@@ -109,6 +115,8 @@ export class ImportService {
   private readonly watchStableMs: number;
   private readonly rescanMs: number;
   private pool: WorkerPool<ReadRequest, ReadResponse> | null = null;
+  private checkpointer: Worker | null = null;
+  private readonly key: string | undefined;
   private readonly active = new Map<number, Active>();
   private readonly inHand = new Set<number>();
   private readonly passwords = new Map<number, string>();
@@ -125,6 +133,7 @@ export class ImportService {
       options.workers ?? getSetting<number>(options.store.db, 'ingest.workers') ?? availableParallelism();
     this.watchStableMs = options.watchStableMs ?? 3000;
     this.rescanMs = options.rescanMs ?? 10 * 60_000;
+    this.key = options.key;
   }
 
   private get db() {
@@ -136,7 +145,10 @@ export class ImportService {
   }
 
   private workerPool(): WorkerPool<ReadRequest, ReadResponse> {
-    this.pool ??= new WorkerPool<ReadRequest, ReadResponse>(WORKER_URL, { size: this.workerCount });
+    if (!this.pool) {
+      this.pool = new WorkerPool<ReadRequest, ReadResponse>(WORKER_URL, { size: this.workerCount });
+      this.startCheckpointer();
+    }
     return this.pool;
   }
 
@@ -612,12 +624,40 @@ export class ImportService {
     state.watcher = null;
   }
 
+  /** While imports run, the WAL is checkpointed from another thread instead of by the window's thread. */
+  private startCheckpointer(): void {
+    if (!this.key || this.checkpointer) return;
+    this.db.pragma('wal_autocheckpoint = 0');
+    const worker = new Worker(CHECKPOINTER_URL, {
+      workerData: { path: this.store.path, key: this.key, intervalMs: 250 },
+    });
+    worker.unref();
+    worker.on('error', (e) => {
+      this.log.error('The background checkpointer stopped; the database checkpoints itself again', e);
+      this.db.pragma('wal_autocheckpoint = 1000');
+      this.checkpointer = null;
+    });
+    this.checkpointer = worker;
+  }
+
+  private async stopCheckpointer(): Promise<void> {
+    const worker = this.checkpointer;
+    if (!worker) return;
+    this.checkpointer = null;
+    const exited = new Promise((r) => worker.once('exit', r));
+    worker.postMessage('stop');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+    await worker.terminate();
+    this.db.pragma('wal_autocheckpoint = 1000');
+  }
+
   /** Stops taking new work and waits for nothing: interrupted jobs resume from their stage next time. */
   async close(): Promise<void> {
     this.closed = true;
     for (const t of this.progressTimers.values()) clearTimeout(t);
     await Promise.all([...this.active.keys()].map((id) => this.stopWatching(id)));
     await this.pool?.close();
+    await this.stopCheckpointer();
   }
 }
 

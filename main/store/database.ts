@@ -34,7 +34,7 @@ export function preMigrationBackupPath(path: string, fromVersion: number): strin
 }
 
 /** SQLCipher 4 compatible pages: sqlite3mc's 'sqlcipher' scheme with legacy=4 (SQLCipher 4 defaults). */
-function applyKey(db: Database, key: string): void {
+export function applyKey(db: Database, key: string): void {
   db.pragma(`cipher='sqlcipher'`);
   db.pragma('legacy=4');
   // The key is bound as a string literal; escape quotes rather than trusting the caller.
