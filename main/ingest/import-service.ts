@@ -179,12 +179,12 @@ export class ImportService {
       limits: request.limits ?? {},
       ocr: request.ocr !== false,
     };
-    const resumable = watch ? null : findResumable(this.db, sources);
+    const resumable = findResumable(this.db, sources, watch);
     let id: number;
     if (resumable) {
       id = resumable.id;
       requeueInterrupted(this.db, id);
-      setImportStatus(this.db, id, 'running');
+      setImportStatus(this.db, id, watch ? 'watching' : 'running');
     } else {
       id = createImport(this.db, { sources, options, actor, watch });
     }

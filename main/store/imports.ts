@@ -99,12 +99,15 @@ export function unfinishedImports(db: Database): ImportRow[] {
 }
 
 /** An unfinished import of exactly these sources, which running the same import again continues. */
-export function findResumable(db: Database, sources: string[]): ImportRow | null {
-  const row = db
-    .prepare(
-      `SELECT * FROM imports WHERE sources = ? AND status IN ('running', 'paused') ORDER BY id DESC LIMIT 1`,
-    )
-    .get(JSON.stringify(sources)) as RawImport | undefined;
+export function findResumable(db: Database, sources: string[], watch: boolean): ImportRow | null {
+  // A watch folder is one import for as long as it is watched; a plain import continues until it is done.
+  const statuses = watch ? `('watching', 'paused')` : `('running', 'paused')`;
+  const row = sql(
+    db,
+    `SELECT * FROM imports WHERE sources = ? AND status IN ${statuses}
+       AND json_extract(options, '$.watch') IS ${watch ? 'TRUE' : 'NOT TRUE'}
+     ORDER BY id DESC LIMIT 1`,
+  ).get(JSON.stringify(sources)) as RawImport | undefined;
   return row ? toImport(row) : null;
 }
 

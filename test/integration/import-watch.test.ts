@@ -85,3 +85,30 @@ describe.each([
     expect(service.progress(id).status).toBe('watching');
   });
 });
+
+describe('watch folder across restarts', () => {
+  it('watching the same folder again continues the same watch import and re-imports nothing', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'kept.txt'), 'Taken the first time only.');
+    const core = openTestCore();
+    const first = watchService(core);
+    const id = await first.start({ sources: [dir], watch: true }, 'test');
+    await first.watcherReady(id);
+    await until(
+      () => importedTitles(core, id),
+      (t) => t.includes('kept.txt'),
+    );
+    await first.close();
+
+    const second = watchService(core);
+    const again = await second.start({ sources: [dir], watch: true }, 'test');
+    expect(again).toBe(id);
+    await second.watcherReady(again);
+    writeFileSync(join(dir, 'new.txt'), 'Arrived after the restart.');
+    await until(
+      () => importedTitles(core, id),
+      (t) => t.includes('new.txt'),
+    );
+    expect(importedTitles(core, id)).toEqual(['kept.txt', 'new.txt']);
+  });
+});
