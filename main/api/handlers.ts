@@ -1,8 +1,7 @@
 // What each procedure does: thin glue from the contract to the store and services.
 import { statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import type { ImportService } from '../ingest/import-service.ts';
-import { ContentStore } from '../ingest/content-store.ts';
+import { readOriginal } from '../ingest/originals.ts';
 import { saveUploads } from '../ingest/uploads.ts';
 import { getImport, listImportJobs, listImports } from '../store/imports.ts';
 import { DocketError } from './errors.ts';
@@ -19,7 +18,6 @@ import {
   getDocument,
   listDocuments,
   mediaTypeCounts,
-  originalOf,
 } from '../store/documents.ts';
 import { listSettings, setSetting } from '../store/settings.ts';
 import { runtimeInfo } from '../engine/runtime-info.ts';
@@ -52,8 +50,6 @@ export function createHandlers(deps: HandlerDeps): {
 } {
   const { store, events, log, imports } = deps;
   const db = store.db;
-  const contentStore = ContentStore.forDatabase(store.path);
-  const MAX_ORIGINAL_BYTES = 100 * 1024 * 1024;
 
   const handlers: Handlers = {
     'status.get': () => readStatus(deps),
@@ -73,27 +69,8 @@ export function createHandlers(deps: HandlerDeps): {
     'documents.text': ({ id }) => documentText(db, id),
     'documents.page': ({ id, pageNumber }) => documentPage(db, id, pageNumber) as Output<'documents.page'>,
     'documents.original': async ({ id }) => {
-      const original = originalOf(db, id);
-      const path = contentStore.absolutePath(original.relative);
-      const cannotRead = (e: unknown): never => {
-        throw new DocketError(
-          'IO_ERROR',
-          `The stored original of document ${id} cannot be read: ${String(e)}`,
-        );
-      };
-      const { size } = await stat(path).catch(cannotRead);
-      if (size > MAX_ORIGINAL_BYTES) {
-        throw new DocketError(
-          'IO_ERROR',
-          'The original is too large to show in the viewer; its text is in the Text tab.',
-        );
-      }
-      const bytes = await readFile(path).catch(cannotRead);
-      return {
-        fileName: original.fileName,
-        mediaType: original.mediaType,
-        dataBase64: bytes.toString('base64'),
-      };
+      const { fileName, mediaType, bytes } = await readOriginal(store, id);
+      return { fileName, mediaType, dataBase64: bytes.toString('base64') };
     },
     'imports.start': async ({ paths, ...options }, ctx) => {
       const importId = await imports.start({ sources: paths, ...options }, ctx.actor);

@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } f
 import { join } from 'node:path';
 import { openCore, type DocketCore } from '../core/docket.ts';
 import { isDocketError } from '../api/errors.ts';
+import { readOriginal } from '../ingest/originals.ts';
 import { APP_ENTRY } from './app-origin.ts';
 import { registerChoosePaths, registerIpc } from './ipc.ts';
 import { loadOrCreateDesktopKey } from './key-store.ts';
@@ -39,7 +40,11 @@ function start(): void {
   const rendererDir = join(app.getAppPath(), 'dist', 'renderer');
   const dbPath = join(app.getPath('userData'), 'docket.db');
   hardenSession(session.defaultSession, (m) => console.warn(m));
-  handleAppProtocol(protocol, rendererDir);
+  // Originals for the viewer come straight from the content store, not as base64 over IPC.
+  handleAppProtocol(protocol, rendererDir, async (id) => {
+    if (!core) throw new Error('Docket is not open.');
+    return readOriginal(core.store, id);
+  });
   try {
     const { key, keptBy } = loadOrCreateDesktopKey(safeStorage, dbPath);
     if (keptBy === 'key-file') {

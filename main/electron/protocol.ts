@@ -1,4 +1,5 @@
-// The app:// protocol serves the built renderer (and, later, document pages) with the app's CSP.
+// The app:// protocol serves the built renderer, and the stored originals the document viewer shows
+// (app://docket/originals/<document id>), with the app's CSP.
 import type { Protocol } from 'electron';
 import { SECURITY_HEADERS } from '../core/content-security.ts';
 import { readRendererFile } from '../core/renderer-files.ts';
@@ -11,9 +12,32 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
   ]);
 }
 
-export async function appProtocolResponse(rendererDir: string, requestUrl: string): Promise<Response> {
+/** Reads a document's original: bytes and media type. */
+export type OriginalSource = (documentId: number) => Promise<{ mediaType: string | null; bytes: Uint8Array }>;
+
+export async function appProtocolResponse(
+  rendererDir: string,
+  requestUrl: string,
+  originals?: OriginalSource,
+): Promise<Response> {
   const url = new URL(requestUrl);
   if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+  const original = /^\/originals\/(\d+)$/.exec(url.pathname);
+  if (original && originals) {
+    try {
+      const { mediaType, bytes } = await originals(Number(original[1]));
+      return new Response(new Uint8Array(bytes), {
+        status: 200,
+        headers: {
+          'Content-Type': mediaType ?? 'application/octet-stream',
+          'Cache-Control': 'no-store',
+          ...SECURITY_HEADERS,
+        },
+      });
+    } catch (e) {
+      return new Response((e as Error).message, { status: 404, headers: SECURITY_HEADERS });
+    }
+  }
   const file = await readRendererFile(rendererDir, url.pathname);
   if (!file) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
   return new Response(new Uint8Array(file.body), {
@@ -22,6 +46,10 @@ export async function appProtocolResponse(rendererDir: string, requestUrl: strin
   });
 }
 
-export function handleAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
-  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(rendererDir, request.url));
+export function handleAppProtocol(
+  protocol: Pick<Protocol, 'handle'>,
+  rendererDir: string,
+  originals?: OriginalSource,
+): void {
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(rendererDir, request.url, originals));
 }

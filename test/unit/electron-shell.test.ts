@@ -374,3 +374,21 @@ describe('desktop database key', () => {
     expect(existsSync(sealedKeyPath(db))).toBe(false);
   });
 });
+
+describe('app:// originals for the document viewer', () => {
+  it('serves a stored original by document id with its media type, and 404 for anything else', async () => {
+    const dir = tempDir();
+    const originals = async (id: number) => {
+      if (id !== 7) throw new Error(`There is no document ${id}.`);
+      return { mediaType: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.7 bytes') };
+    };
+    const ok = await appProtocolResponse(dir, 'app://docket/originals/7', originals);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('application/pdf');
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    expect(await ok.text()).toBe('%PDF-1.7 bytes');
+    expect((await appProtocolResponse(dir, 'app://docket/originals/8', originals)).status).toBe(404);
+    expect((await appProtocolResponse(dir, 'app://docket/originals/../7', originals)).status).toBe(404);
+    expect((await appProtocolResponse(dir, 'app://elsewhere/originals/7', originals)).status).toBe(404);
+  });
+});

@@ -20,6 +20,19 @@ function base64ToBytes(b64: string): Uint8Array {
   return bytes;
 }
 
+/**
+ * The stored original's bytes: in the desktop app straight from the app:// protocol, in a browser through
+ * the API (base64).
+ */
+async function loadOriginal(id: number): Promise<Uint8Array> {
+  if (api.transport === 'ipc') {
+    const res = await fetch(`app://docket/originals/${id}`);
+    if (!res.ok) throw new Error(await res.text());
+    return new Uint8Array(await res.arrayBuffer());
+  }
+  return base64ToBytes((await api.call('documents.original', { id })).dataBase64);
+}
+
 function WordBoxes({ layout, width, height }: { layout: PageLayout; width: number; height: number }) {
   return (
     <div aria-hidden="false" style={{ position: 'absolute', inset: 0 }}>
@@ -116,7 +129,7 @@ function Pages({ id, pageCount, mediaType }: { id: number; pageCount: number; me
   });
   const original = useQuery({
     queryKey: ['documents.original', id],
-    queryFn: () => api.call('documents.original', { id }),
+    queryFn: () => loadOriginal(id),
     enabled: isPdf || isPicture,
     staleTime: Infinity,
   });
@@ -124,15 +137,14 @@ function Pages({ id, pageCount, mediaType }: { id: number; pageCount: number; me
   const [pdfError, setPdfError] = useState<string | null>(null);
   useEffect(() => {
     if (!isPdf || !original.data) return;
-    const task = getDocument({ data: base64ToBytes(original.data.dataBase64) });
+    // pdf.js takes over the buffer it is given: hand it a copy, the cache keeps the original.
+    const task = getDocument({ data: original.data.slice() });
     task.promise.then(setPdf, (e: Error) => setPdfError(e.message));
     return () => void task.destroy();
   }, [isPdf, original.data]);
   const imageUrl = useMemo(() => {
     if (!isPicture || !original.data) return null;
-    return URL.createObjectURL(
-      new Blob([base64ToBytes(original.data.dataBase64) as BlobPart], { type: mediaType ?? 'image/png' }),
-    );
+    return URL.createObjectURL(new Blob([original.data as BlobPart], { type: mediaType ?? 'image/png' }));
   }, [isPicture, original.data, mediaType]);
   useEffect(() => () => void (imageUrl && URL.revokeObjectURL(imageUrl)), [imageUrl]);
 
