@@ -6,7 +6,6 @@ import { Worker } from 'node:worker_threads';
 import { basename, relative, resolve, sep } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { watch as watchFiles, type FSWatcher } from 'chokidar';
-import picomatch from 'picomatch';
 import type { Store } from '../store/database.ts';
 import type { EventHub } from '../core/events.ts';
 import { appendAudit } from '../store/audit.ts';
@@ -33,19 +32,19 @@ import {
   recordStored,
   requeueFailed,
   requeueInterrupted,
+  requeueJob,
   setImportStatus,
   storedPathOf,
   unfinishedImports,
   type ImportCounts,
   type ImportStatus,
   type JobRow,
-  type Scanned,
   type StoredAttachment,
 } from '../store/imports.ts';
 import { defaultReadLimits, type ReadLimits } from '../documents/read-error.ts';
 import { formatMb } from '../documents/read-document.ts';
 import { ContentStore, hashFile } from './content-store.ts';
-import { isJunk, isOwnFile, scanSources, type ScanEntry } from './scan.ts';
+import { globFilter, isJunk, isOwnFile, scanSources, type ScanEntry } from './scan.ts';
 import { WorkerCrashError, WorkerPool, WorkerTimeoutError } from './worker-pool.ts';
 import type { ReadRequest, ReadResponse } from './read-protocol.ts';
 import { DocketError } from '../api/errors.ts';
@@ -87,24 +86,37 @@ export interface ImportServiceOptions {
   key?: string | undefined;
 }
 
+/** What an import was started with (kept in `imports.options`). */
+interface StoredOptions {
+  include?: string[];
+  exclude?: string[];
+  watch?: boolean;
+  polling?: boolean;
+  limits?: Partial<ReadLimits>;
+  ocr?: boolean;
+}
+
 interface Active {
   startedAt: number;
   pagesAtStart: number;
   doneAtStart: number;
   scanning: boolean;
+  /** Set by cancel(), so the scan stops without asking the database at every file. */
+  cancelled: boolean;
   watcher: FSWatcher | null;
+  watcherReady: Promise<void>;
   rescanTimer: NodeJS.Timeout | null;
   waiters: Array<(p: ImportProgress) => void>;
   limits: ReadLimits;
+  ocr: boolean;
 }
 
-// From source the worker is the .ts file beside this one; in the desktop build it is bundled beside main.mjs.
-const WORKER_URL = import.meta.url.endsWith('.ts')
-  ? new URL('./read-worker.ts', import.meta.url)
-  : new URL('./read-worker.mjs', import.meta.url);
-const CHECKPOINTER_URL = import.meta.url.endsWith('.ts')
-  ? new URL('../store/checkpointer.ts', import.meta.url)
-  : new URL('./checkpointer.mjs', import.meta.url);
+// From source a worker is its .ts file; in the desktop build each is bundled beside main.mjs.
+const fromSource = import.meta.url.endsWith('.ts');
+const workerUrl = (source: string, bundled: string): URL =>
+  new URL(fromSource ? source : bundled, import.meta.url);
+const WORKER_URL = workerUrl('./read-worker.ts', './read-worker.mjs');
+const CHECKPOINTER_URL = workerUrl('../store/checkpointer.ts', './checkpointer.mjs');
 
 export class ImportService {
   private readonly store: Store;
@@ -157,18 +169,16 @@ export class ImportService {
     const sources = request.sources.map((s) => resolve(s));
     if (sources.length === 0)
       throw new DocketError('BAD_INPUT', 'Choose at least one folder or file to import.');
-    const missing: string[] = [];
-    for (const s of sources) {
-      if (
-        !(await stat(s).then(
+    const found = await Promise.all(
+      sources.map((s) =>
+        stat(s).then(
           () => true,
           () => false,
-        ))
-      )
-        missing.push(s);
-    }
-    if (missing.length === sources.length) {
-      throw new DocketError('NOT_FOUND', `Nothing to import: ${missing.join(', ')} does not exist.`);
+        ),
+      ),
+    );
+    if (!found.includes(true)) {
+      throw new DocketError('NOT_FOUND', `Nothing to import: ${sources.join(', ')} does not exist.`);
     }
     const watch = request.watch === true;
     const options = {
@@ -209,7 +219,7 @@ export class ImportService {
     return ids;
   }
 
-  private limitsFor(options: Record<string, unknown>): ReadLimits {
+  private limitsFor(options: StoredOptions): ReadLimits {
     const fromSettings: Partial<ReadLimits> = {};
     const maxMb = getSetting<number>(this.db, 'ingest.maxFileMb');
     if (maxMb) fromSettings.maxBytes = maxMb * 1024 * 1024;
@@ -217,7 +227,7 @@ export class ImportService {
     if (maxPages) fromSettings.maxPages = maxPages;
     const timeout = getSetting<number>(this.db, 'ingest.timeoutSeconds');
     if (timeout) fromSettings.timeoutMs = timeout * 1000;
-    return { ...defaultReadLimits, ...fromSettings, ...((options.limits as Partial<ReadLimits>) ?? {}) };
+    return { ...defaultReadLimits, ...fromSettings, ...options.limits };
   }
 
   private activate(id: number): void {
@@ -226,24 +236,22 @@ export class ImportService {
       return;
     }
     const row = getImport(this.db, id)!;
+    const options = row.options as StoredOptions;
     const counts = importCounts(this.db, id);
     const state: Active = {
       startedAt: Date.now(),
       pagesAtStart: counts.pages,
       doneAtStart: doneOf(counts),
       scanning: !row.scanComplete,
+      cancelled: row.status === 'cancelled',
       watcher: null,
+      watcherReady: Promise.resolve(),
       rescanTimer: null,
       waiters: [],
-      limits: this.limitsFor(row.options),
+      limits: this.limitsFor(options),
+      ocr: options.ocr !== false,
     };
     this.active.set(id, state);
-    const options = row.options as {
-      include?: string[];
-      exclude?: string[];
-      polling?: boolean;
-      watch?: boolean;
-    };
     if (state.scanning) void this.scan(id, row.sources, options);
     if (options.watch && row.status !== 'cancelled' && row.status !== 'done') {
       this.startWatching(id, row.sources, options);
@@ -258,7 +266,7 @@ export class ImportService {
     const state = this.active.get(id);
     if (!state) return;
     state.scanning = true;
-    let batch: Scanned[] = [];
+    let batch: ScanEntry[] = [];
     const flush = (): void => {
       if (batch.length === 0 || this.closed) return;
       enqueueScanned(this.db, id, batch);
@@ -271,11 +279,11 @@ export class ImportService {
         ...options,
         skip: (p) => isOwnFile(this.store.path, p),
       })) {
-        if (this.closed || getImport(this.db, id)?.status === 'cancelled') return;
-        batch.push(toScanned(entry));
+        if (this.closed || state.cancelled) return;
+        batch.push(entry);
         if (batch.length >= 200) flush();
       }
-      if (getImport(this.db, id)?.status === 'cancelled') return;
+      if (state.cancelled) return;
       flush();
       if (!this.closed) markScanComplete(this.db, id);
     } catch (e) {
@@ -284,7 +292,7 @@ export class ImportService {
       state.scanning = false;
       if (!this.closed) {
         // Cancelled while files were being found: whatever was queued meanwhile is cancelled too.
-        if (getImport(this.db, id)?.status === 'cancelled') cancelQueued(this.db, id);
+        if (state.cancelled) cancelQueued(this.db, id);
         this.checkFinished(id);
         this.scheduleProgress(id);
       }
@@ -297,18 +305,16 @@ export class ImportService {
     options: { include?: string[]; exclude?: string[]; polling?: boolean },
   ) {
     const state = this.active.get(id)!;
-    const include = options.include?.length ? picomatch(options.include, { dot: true, nocase: true }) : null;
-    const exclude = options.exclude?.length ? picomatch(options.exclude, { dot: true, nocase: true }) : null;
+    const globs = globFilter(options);
     // Globs are relative to the watched folder, as in the scan.
     const relativeTo = (path: string): string => {
       const root = sources.find((s) => path === s || path.startsWith(`${s}${sep}`));
       return (root ? relative(root, path) : basename(path)).split(sep).join('/');
     };
     const wanted = (path: string): boolean => {
-      const name = basename(path);
       const rel = relativeTo(path);
-      if (isJunk(name) || isOwnFile(this.store.path, path) || exclude?.(name) || exclude?.(rel)) return false;
-      return !include || include(name) || include(rel);
+      if (isJunk(basename(path)) || isOwnFile(this.store.path, path) || globs.excluded(rel)) return false;
+      return globs.included(rel);
     };
     const watcher = watchFiles(sources, {
       ignoreInitial: true,
@@ -320,7 +326,7 @@ export class ImportService {
     });
     const take = (path: string, stats?: { size: number; mtimeMs: number }): void => {
       if (!wanted(path) || this.closed) return;
-      const entry: Scanned = stats
+      const entry: ScanEntry = stats
         ? { path, sizeBytes: stats.size, mtimeMs: stats.mtimeMs }
         : { path, unreadable: 'It could not be examined.' };
       try {
@@ -335,6 +341,7 @@ export class ImportService {
     watcher.on('change', take);
     watcher.on('error', (e) => this.log.error(`Import ${id}: watching failed`, e));
     state.watcher = watcher;
+    state.watcherReady = new Promise((r) => watcher.once('ready', () => r()));
     // Events can be missed (sleep, network shares, overflow): a periodic rescan catches up.
     state.rescanTimer = setInterval(() => {
       if (!state.scanning) void this.scan(id, sources, options);
@@ -344,12 +351,7 @@ export class ImportService {
 
   /** Resolves once the watcher is ready (tests and the CLI wait for it before changing files). */
   async watcherReady(id: number): Promise<void> {
-    const watcher = this.active.get(id)?.watcher;
-    if (!watcher) return;
-    await new Promise<void>((r) => {
-      if ((watcher as unknown as { _readyEmitted?: boolean })._readyEmitted) r();
-      else watcher.once('ready', () => r());
-    });
+    await this.active.get(id)?.watcherReady;
   }
 
   private capacity(): number {
@@ -387,8 +389,8 @@ export class ImportService {
   }
 
   private async process(queued: JobRow): Promise<void> {
-    const state = this.active.get(queued.importId);
-    const limits = state?.limits ?? this.limitsFor(getImport(this.db, queued.importId)?.options ?? {});
+    // Jobs are only taken for active imports, and an import stays active while any of its jobs runs.
+    const { limits, ocr } = this.active.get(queued.importId)!;
     let job = queued;
     if (job.stage === 'hash') {
       // The size now, not when the folder was scanned: a retried file may have been fixed since.
@@ -424,7 +426,7 @@ export class ImportService {
     const status = getImport(this.db, job.importId)?.status;
     if (status === 'paused' || status === 'cancelled') {
       // Paused between stages: the job waits at the read stage; cancelled: the cancel already marked the rest.
-      this.db.prepare(`UPDATE jobs SET status = 'queued' WHERE id = ?`).run(job.id);
+      requeueJob(this.db, job.id);
       if (status === 'cancelled') cancelQueued(this.db, job.importId);
       return;
     }
@@ -439,7 +441,7 @@ export class ImportService {
           fileName: job.payload.fileName ?? basename(job.sourcePath),
           limits,
           password,
-          ocr: getImport(this.db, job.importId)?.options.ocr !== false,
+          ocr,
         },
         { timeoutMs: limits.timeoutMs },
       );
@@ -581,6 +583,8 @@ export class ImportService {
     const row = this.require(id);
     if (row.status !== 'done' && row.status !== 'cancelled') {
       setImportStatus(this.db, id, 'cancelled');
+      const state = this.active.get(id);
+      if (state) state.cancelled = true;
       cancelQueued(this.db, id);
       appendAudit(this.db, { actor, action: 'import.cancel', subject: `import:${id}` });
       await this.stopWatching(id);
@@ -602,7 +606,11 @@ export class ImportService {
       details: { jobs: ids.length, withPassword: Boolean(password) },
     });
     if (ids.length > 0) {
-      if (row.status === 'cancelled') setImportStatus(this.db, id, 'running');
+      if (row.status === 'cancelled') {
+        setImportStatus(this.db, id, 'running');
+        const state = this.active.get(id);
+        if (state) state.cancelled = false;
+      }
       this.activate(id);
     }
     this.emitProgress(id);
@@ -667,10 +675,6 @@ const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r)
 
 function doneOf(c: ImportCounts): number {
   return c.imported + c.duplicates + c.unchanged + c.failed + c.cancelled;
-}
-
-function toScanned(entry: ScanEntry): Scanned {
-  return entry;
 }
 
 function describeError(e: unknown): string {

@@ -1,7 +1,7 @@
 // Walks the sources of an import: folders recursively (following symlinks, but never into a loop), single
 // files as given. Yields one entry at a time, so a folder of any size never sits in memory.
 import { opendir, realpath, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 
 export interface ScanOptions {
@@ -37,6 +37,21 @@ export function isJunk(name: string): boolean {
   return junkNames.has(lower) || name.startsWith('~$') || name.startsWith('._') || lower.endsWith('.partial');
 }
 
+/** Include and exclude globs, matched against the path relative to its folder and against the bare name. */
+export interface GlobFilter {
+  excluded(relativePath: string): boolean;
+  included(relativePath: string): boolean;
+}
+
+export function globFilter(options: Pick<ScanOptions, 'include' | 'exclude'>): GlobFilter {
+  const include = options.include?.length ? picomatch(options.include, { dot: true, nocase: true }) : null;
+  const exclude = options.exclude?.length ? picomatch(options.exclude, { dot: true, nocase: true }) : null;
+  return {
+    excluded: (rel) => exclude !== null && (exclude(rel) || exclude(posix.basename(rel))),
+    included: (rel) => include === null || include(rel) || include(posix.basename(rel)),
+  };
+}
+
 function describe(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return 'Docket is not allowed to read it (permission denied).';
@@ -46,8 +61,7 @@ function describe(e: unknown): string {
 }
 
 export async function* scanSources(sources: string[], options: ScanOptions = {}): AsyncGenerator<ScanEntry> {
-  const include = options.include?.length ? picomatch(options.include, { dot: true, nocase: true }) : null;
-  const exclude = options.exclude?.length ? picomatch(options.exclude, { dot: true, nocase: true }) : null;
+  const globs = globFilter(options);
   for (const source of sources) {
     let info;
     try {
@@ -61,7 +75,7 @@ export async function* scanSources(sources: string[], options: ScanOptions = {})
       continue;
     }
     const visited = new Set<string>();
-    yield* walk(source, source, visited, include, exclude, options.skip);
+    yield* walk(source, source, visited, globs, options.skip);
   }
 }
 
@@ -69,8 +83,7 @@ async function* walk(
   root: string,
   dir: string,
   visited: Set<string>,
-  include: picomatch.Matcher | null,
-  exclude: picomatch.Matcher | null,
+  globs: GlobFilter,
   skip: ((path: string) => boolean) | undefined,
 ): AsyncGenerator<ScanEntry> {
   let real: string;
@@ -96,7 +109,7 @@ async function* walk(
       const path = join(dir, entry.name);
       if (skip?.(path)) continue;
       const rel = relative(root, path).split(sep).join('/');
-      if (exclude?.(rel) || exclude?.(basename(rel))) continue;
+      if (globs.excluded(rel)) continue;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let sizeBytes = 0;
@@ -114,7 +127,7 @@ async function* walk(
         }
       }
       if (isDir) subdirs.push(path);
-      else if (isFile && (!include || include(rel) || include(basename(rel)))) {
+      else if (isFile && globs.included(rel)) {
         yield { path, sizeBytes, mtimeMs };
       }
     }
@@ -122,5 +135,5 @@ async function* walk(
     yield { path: dir, unreadable: describe(e) };
   }
   subdirs.sort();
-  for (const sub of subdirs) yield* walk(root, sub, visited, include, exclude, skip);
+  for (const sub of subdirs) yield* walk(root, sub, visited, globs, skip);
 }

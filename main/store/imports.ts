@@ -5,6 +5,7 @@ import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { basename } from 'node:path';
 import { hammingDistance, NEAR_DUPLICATE_BITS } from '../documents/simhash.ts';
 import type { ReadPage, ReadResponse } from '../ingest/read-protocol.ts';
+import type { ScanEntry } from '../ingest/scan.ts';
 import type { Table } from '../documents/layout.ts';
 
 // Imports run these statements for every file: prepared once per connection.
@@ -124,11 +125,8 @@ export function markScanComplete(db: Database, id: number): void {
   sql(db, 'UPDATE imports SET scan_complete = 1 WHERE id = ?').run(id);
 }
 
-export type Scanned =
-  { path: string; sizeBytes: number; mtimeMs: number } | { path: string; unreadable: string };
-
 /** Adds scanned files as queued jobs; a file already queued in this import with the same size and time is skipped. */
-export function enqueueScanned(db: Database, importId: number, entries: Scanned[]): number {
+export function enqueueScanned(db: Database, importId: number, entries: ScanEntry[]): number {
   const insert = sql(
     db,
     `INSERT OR IGNORE INTO jobs (kind, stage, status, payload, import_id, source_path, source_key, outcome, reason, error, finished_at)
@@ -152,6 +150,11 @@ export function enqueueScanned(db: Database, importId: number, entries: Scanned[
     }
   })();
   return added;
+}
+
+/** A job taken but not started (its import was paused meanwhile) goes back to the queue at its stage. */
+export function requeueJob(db: Database, id: number): void {
+  sql(db, `UPDATE jobs SET status = 'queued' WHERE id = ?`).run(id);
 }
 
 /** Jobs interrupted by a crash go back to the queue; their stage says where to pick up. */

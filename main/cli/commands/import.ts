@@ -2,7 +2,6 @@
 // summary at the end. Files that fail are listed with their reason and do not fail the command; only an
 // import that cannot run at all exits 1.
 import type { ImportProgress } from '../../ingest/import-service.ts';
-import { listImportJobs } from '../../store/imports.ts';
 import { cliContext, openExisting } from '../open-core.ts';
 import { printResult } from '../output.ts';
 
@@ -74,11 +73,16 @@ export async function runImport(
     const final = await core.imports.waitFor(importId);
     if (interrupted) return;
     if (tty) process.stderr.write('\n');
-    const failedFiles = listImportJobs(core.store.db, importId, {
-      status: 'failed',
-      limit: 1000,
-      offset: 0,
-    }).items.map((j) => ({ path: j.sourcePath, reason: j.reason, message: j.message }));
+    const failedJobs = await core.router.invoke(
+      'imports.jobs',
+      { importId, status: 'failed', limit: 1000, offset: 0 },
+      cliContext,
+    );
+    const failedFiles = failedJobs.items.map((j) => ({
+      path: j.sourcePath,
+      reason: j.reason,
+      message: j.message,
+    }));
     const summary: ImportSummary = {
       importId,
       status: final.status,
