@@ -6,7 +6,7 @@
 // the content cannot settle (a single-line or single-column text file named .csv/.tsv is CSV).
 import { fileTypeFromBuffer } from 'file-type';
 import { Reader as CfbReader } from '@kenjiuno/msgreader/lib/Reader.js';
-import { decodeText, looksLikeText } from './text-encoding.ts';
+import { decodeText, detectBom, looksLikeText } from './text-encoding.ts';
 import { listZipEntries } from './zip-lite.ts';
 
 export type SniffKind =
@@ -130,7 +130,7 @@ export async function sniffFile(bytes: Uint8Array, fileName: string): Promise<Sn
   // A byte order mark means text; check it first because FF FE / FE FF can look like MPEG frames.
   const sample = bytes.subarray(0, TEXT_SAMPLE_BYTES);
   const textLike = looksLikeText(sample);
-  let detected = bomFree(bytes) ? await fileTypeFromBuffer(bytes) : undefined;
+  let detected = detectBom(bytes) ? undefined : await fileTypeFromBuffer(bytes);
   // Some magic numbers are two or three letters ("BM" for BMP, "ID3" for MP3, "MZ" for EXE), so
   // text can start with them ("BMW,Audi"). Real binary files have NUL and control bytes early;
   // text-like content keeps a detected type only when that type is a text-based format.
@@ -159,14 +159,6 @@ export async function sniffFile(bytes: Uint8Array, fileName: string): Promise<Sn
   // The sample may end mid-line: drop the partial last line unless the whole file is in it.
   if (bytes.length > sample.length) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
   return sniffText(text, fileName, detected?.mime);
-}
-
-function bomFree(bytes: Uint8Array): boolean {
-  return !(
-    (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
-    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
-    (bytes[0] === 0xfe && bytes[1] === 0xff)
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,7 +253,12 @@ function sniffText(text: string, fileName: string, detectedMime: string | undefi
   return result('text', detectedMime ?? 'text/plain', 'Plain text', fileName);
 }
 
-const delimiterNames: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+export const delimiterNames: Record<string, string> = {
+  ',': 'comma',
+  ';': 'semicolon',
+  '\t': 'tab',
+  '|': 'pipe',
+};
 
 function csvResult(delimiter: string, fileName: string): SniffResult {
   const mediaType = delimiter === '\t' ? 'text/tab-separated-values' : 'text/csv';

@@ -8,8 +8,8 @@ import type { AddressObject } from 'mailparser';
 import type { Attachment } from '../layout.ts';
 import type { Reader } from '../reader.ts';
 import { ReadError } from '../read-error.ts';
-import { htmlToText, plainResult } from './office.ts';
-import { normalizeText } from './plain-pages.ts';
+import { htmlToText } from './html-text.ts';
+import { normalizeText, plainResult } from './plain-pages.ts';
 
 export const EMAIL_MEDIA_TYPE = 'message/rfc822';
 

@@ -10,7 +10,8 @@ import { ReadError } from '../read-error.ts';
 import { decodeText } from '../text-encoding.ts';
 import { attachmentFileName, emailMetadata, emailText } from './email.ts';
 import type { EmailParts } from './email.ts';
-import { htmlToText, plainResult } from './office.ts';
+import { htmlToText } from './html-text.ts';
+import { plainResult } from './plain-pages.ts';
 
 export const MSG_MEDIA_TYPE = 'application/vnd.ms-outlook';
 

@@ -2,51 +2,14 @@
 // text. Each produces synthetic pages (plain-pages.ts) with textSource 'text-layer'.
 import mammoth from 'mammoth';
 import { convert } from 'html-to-text';
-import type { ReadResult } from '../layout.ts';
 import type { Reader } from '../reader.ts';
 import { ReadError } from '../read-error.ts';
 import { decodeText } from '../text-encoding.ts';
 import { readZipEntry } from '../zip-lite.ts';
-import { normalizeText, textToPages } from './plain-pages.ts';
+import { htmlToText } from './html-text.ts';
+import { normalizeText, plainResult } from './plain-pages.ts';
 
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-const headingSelectors = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({
-  selector,
-  options: { uppercase: false },
-}));
-
-/**
- * HTML to readable plain text: no line wrapping, no URLs after links, no images, headings and
- * table headers in their own case, tables laid out as columns; scripts, styles and the <head> are
- * dropped (html-to-text reads the <body> when there is one). Shared with the email readers.
- */
-export function htmlToText(html: string): string {
-  const text = convert(html, {
-    wordwrap: false,
-    selectors: [
-      { selector: 'a', options: { ignoreHref: true } },
-      { selector: 'img', format: 'skip' },
-      { selector: 'script', format: 'skip' },
-      { selector: 'style', format: 'skip' },
-      { selector: 'noscript', format: 'skip' },
-      { selector: 'template', format: 'skip' },
-      { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
-      ...headingSelectors,
-    ],
-  });
-  return normalizeText(text);
-}
-
-/** Builds a ReadResult for text, with synthetic pages capped at the page limit. */
-export function plainResult(
-  input: { limits: { maxPages: number } },
-  fields: Omit<ReadResult, 'pages'>,
-): ReadResult {
-  const { pages, truncated } = textToPages(fields.text, input.limits.maxPages);
-  const metadata = truncated ? { ...fields.metadata, pagesTruncated: true } : fields.metadata;
-  return { ...fields, metadata, pages };
-}
 
 function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

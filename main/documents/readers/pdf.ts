@@ -64,16 +64,16 @@ export const readPdf: Reader = async (input) => {
       );
     }
     const metadata = await readMetadata(doc);
-    const damaged: number[] = [];
     const pages = await mapLimit(pageCount, PAGE_CONCURRENCY, async (index) => {
       try {
         return await readTextLayer(doc, index + 1, input.ocr !== undefined);
       } catch (error) {
         if (error instanceof ReadError) throw error;
-        damaged.push(index + 1);
         return undefined;
       }
     });
+    // Pages that could not be read at all (the rest of the file still is).
+    const damaged = pages.flatMap((page, index) => (page ? [] : [index + 1]));
     if (pageCount > 0 && damaged.length === pageCount) {
       throw new ReadError('corrupt', 'The PDF is damaged: none of its pages could be read.');
     }
@@ -110,7 +110,6 @@ export const readPdf: Reader = async (input) => {
       }
       result.push(read.usable ? read.page : { ...read.page, textSource: 'none', lines: [] });
     }
-    damaged.sort((a, b) => a - b);
     const title = metadata.title;
     return {
       mediaType: 'application/pdf',
@@ -454,20 +453,6 @@ export function layoutTextItems(
   let chars = 0;
   let badChars = 0;
   // Pass 1: geometry of each item on the displayed page, and the main text direction.
-  interface Placed {
-    item: RawItem;
-    str: string;
-    origin: [number, number];
-    dir: [number, number];
-    up: [number, number];
-    size: number;
-    advance: number;
-    ascent: number;
-    descent: number;
-    angle: number;
-    quadrant: number;
-    spaceBefore: boolean;
-  }
   const placed: Placed[] = [];
   const quadrantChars = [0, 0, 0, 0];
   let pendingSpace = true;
@@ -575,20 +560,25 @@ function estimateWidth(text: string): number {
   return sum;
 }
 
+/** A text item placed on the displayed page: its run's geometry and direction. */
+interface Placed {
+  item: RawItem;
+  str: string;
+  origin: [number, number];
+  dir: [number, number];
+  up: [number, number];
+  size: number;
+  advance: number;
+  ascent: number;
+  descent: number;
+  angle: number;
+  quadrant: number;
+  spaceBefore: boolean;
+}
+
 /** Splits one text item at whitespace into word pieces with estimated positions along the run. */
 function splitItem(
-  p: {
-    str: string;
-    origin: [number, number];
-    dir: [number, number];
-    up: [number, number];
-    size: number;
-    advance: number;
-    ascent: number;
-    descent: number;
-    spaceBefore: boolean;
-    item: RawItem;
-  },
+  p: Placed,
   frameAngle: number,
   width: number,
   height: number,

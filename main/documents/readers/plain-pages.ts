@@ -10,7 +10,7 @@
 // - a word's box spans its characters, one character being 1/max(100, longest line on the page)
 //   of the width (a monospaced approximation).
 // Pages beyond maxPages are not produced (the text stays complete); callers record that in metadata.
-import type { Box, Line, Page, Word } from '../layout.ts';
+import type { Box, Line, Page, ReadResult, Word } from '../layout.ts';
 
 export const LINES_PER_PAGE = 60;
 export const MAX_LINE_CHARS = 500;
@@ -101,4 +101,14 @@ export function textToPages(text: string, maxPages = Number.POSITIVE_INFINITY): 
 /** Normalises line breaks to '\n' and drops trailing whitespace at the end of the text. */
 export function normalizeText(text: string): string {
   return text.replace(/\r\n?/g, '\n').trimEnd();
+}
+
+/** Builds a ReadResult for text, with synthetic pages capped at the page limit. */
+export function plainResult(
+  input: { limits: { maxPages: number } },
+  fields: Omit<ReadResult, 'pages'>,
+): ReadResult {
+  const { pages, truncated } = textToPages(fields.text, input.limits.maxPages);
+  const metadata = truncated ? { ...fields.metadata, pagesTruncated: true } : fields.metadata;
+  return { ...fields, metadata, pages };
 }

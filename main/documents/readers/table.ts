@@ -17,8 +17,8 @@ import type { Table, TableRow } from '../layout.ts';
 import type { Reader } from '../reader.ts';
 import { ReadError } from '../read-error.ts';
 import { decodeText } from '../text-encoding.ts';
-import { guessCsvDelimiter } from '../sniff.ts';
-import { plainResult } from './office.ts';
+import { delimiterNames, guessCsvDelimiter } from '../sniff.ts';
+import { plainResult } from './plain-pages.ts';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The rendered text stops growing here; the tables still hold every row. */
@@ -254,8 +254,6 @@ export function parseCsvRecords(text: string, delimiter: string, warnings: strin
     return records;
   }
 }
-
-const delimiterNames: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
 /** CSV/TSV; see the file comment for the decisions. */
 export const readCsv: Reader = async (input) => {
