@@ -73,6 +73,16 @@ interface RecognisedBox {
   words: OcrWord[];
 }
 
+/** Runs a single-input, single-output model on a float32 NCHW batch; the caller disposes the output. */
+async function runModel(
+  session: ort.InferenceSession,
+  input: Float32Array,
+  dims: number[],
+): Promise<ort.Tensor> {
+  const result = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', input, dims) });
+  return result[session.outputNames[0]!]!;
+}
+
 export class PpOcrEngine implements OcrEngine {
   private readonly det: ort.InferenceSession;
   private readonly rec: ort.InferenceSession;
@@ -222,11 +232,7 @@ export class PpOcrEngine implements OcrEngine {
       DET_MEAN,
       DET_STD,
     );
-    const feeds = {
-      [this.det.inputNames[0]!]: new ort.Tensor('float32', input, [1, 3, size.height, size.width]),
-    };
-    const result = await this.det.run(feeds);
-    const output = result[this.det.outputNames[0]!]!;
+    const output = await runModel(this.det, input, [1, 3, size.height, size.width]);
     const [, , mh, mw] = output.dims as number[];
     const prob = output.data as Float32Array;
     const boxes = dbPostprocess(prob, mw!, mh!, rgb.width, rgb.height, this.detOptions);
@@ -276,11 +282,7 @@ export class PpOcrEngine implements OcrEngine {
         HALF,
       );
     }
-    const feeds = {
-      [this.cls.inputNames[0]!]: new ort.Tensor('float32', input, [pieces.length, 3, CLS_HEIGHT, CLS_WIDTH]),
-    };
-    const result = await this.cls.run(feeds);
-    const output = result[this.cls.outputNames[0]!]!;
+    const output = await runModel(this.cls, input, [pieces.length, 3, CLS_HEIGHT, CLS_WIDTH]);
     const probs = output.data as Float32Array;
     let flipped = 0;
     for (let i = 0; i < pieces.length; i++) if (probs[i * 2 + 1]! > 0.5) flipped++;
@@ -333,11 +335,7 @@ export class PpOcrEngine implements OcrEngine {
           HALF,
         );
       }
-      const feeds = {
-        [this.rec.inputNames[0]!]: new ort.Tensor('float32', input, [batch.length, 3, REC_HEIGHT, width]),
-      };
-      const result = await this.rec.run(feeds);
-      const output = result[this.rec.outputNames[0]!]!;
+      const output = await runModel(this.rec, input, [batch.length, 3, REC_HEIGHT, width]);
       const [, steps, classes] = output.dims as number[];
       if (classes !== this.dictionary.length) {
         throw new Error(`The recogniser has ${classes} classes but the dictionary ${this.dictionary.length}`);
