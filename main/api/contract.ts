@@ -230,6 +230,69 @@ export const importJobSchema = z.object({
   documentId: z.number().int().nullable(),
 });
 
+const classScoresSchema = z.object({
+  precision: z.number(),
+  recall: z.number(),
+  f1: z.number(),
+  support: z.number(),
+});
+export const modelSummarySchema = z.object({
+  modelId: z.string(),
+  version: z.number().int(),
+  task: z.string(),
+  format: z.enum(['docket', 'transformers.js']),
+  multiLabel: z.boolean(),
+  active: z.boolean(),
+  description: z.string(),
+  created: z.string(),
+  installedAt: z.string(),
+  sizeBytes: z.number().int(),
+  labelCount: z.number().int(),
+  trainingRows: z.number().int(),
+  heldOutRows: z.number().int(),
+  trainingSource: z.string().nullable(),
+  metrics: z.object({
+    accuracy: z.number().nullable(),
+    macroF1: z.number().nullable(),
+    microF1: z.number().nullable(),
+    ece: z.number().nullable(),
+  }),
+  data: z.array(z.object({ name: z.string(), licence: z.string(), attribution: z.string() })),
+});
+export const modelDetailSchema = modelSummarySchema.extend({
+  labels: z.array(z.string()),
+  perClass: z.record(z.string(), classScoresSchema),
+  confusion: z.array(z.array(z.number())).nullable(),
+  thresholds: z.object({ abstain: z.number(), autoApply: z.number() }),
+  temperature: z.number(),
+  eceBefore: z.number().nullable(),
+  sha256: z.string(),
+});
+export const trainingSchema = z.object({
+  id: z.number().int(),
+  modelId: z.string(),
+  dataFile: z.string(),
+  status: z.enum(['running', 'done', 'failed', 'cancelled']),
+  phase: z.string(),
+  epoch: z.number().int(),
+  maxEpochs: z.number().int(),
+  heldOutScore: z.number().nullable(),
+  rows: z.number().int().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  error: z.string().nullable(),
+  version: z.number().int().nullable(),
+});
+const modelRef = z
+  .object({ modelId: z.string().min(1).max(80), version: z.number().int().positive() })
+  .strict();
+const dataPreviewSchema = z.object({
+  path: z.string(),
+  columns: z.array(z.string()),
+  rows: z.number().int(),
+  preview: z.array(z.record(z.string(), z.string())),
+});
+
 const importId = z.object({ importId: z.number().int() }).strict();
 
 const paging = {
@@ -404,6 +467,128 @@ export const contract = {
       })
       .strict(),
     output: z.object({ retried: z.number().int() }),
+    errors: ['NOT_FOUND'],
+  }),
+  'models.list': query({
+    description: 'Every installed model version, newest first per model, with its held-out metrics.',
+    input: z.object({}).strict().default({}),
+    output: z.array(modelSummarySchema),
+    errors: [],
+  }),
+  'models.get': query({
+    description: 'One model version in full: labels, per-class scores, confusion matrix, thresholds.',
+    input: z
+      .object({ modelId: z.string().min(1).max(80), version: z.number().int().positive().optional() })
+      .strict(),
+    output: modelDetailSchema,
+    errors: ['NOT_FOUND'],
+  }),
+  'models.activate': mutation({
+    description: 'Make a version the one in use.',
+    input: modelRef,
+    output: modelSummarySchema,
+    errors: ['NOT_FOUND'],
+  }),
+  'models.rollback': mutation({
+    description: 'Go back to the version that was in use before the current one.',
+    input: z.object({ modelId: z.string().min(1).max(80) }).strict(),
+    output: modelSummarySchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  'models.delete': mutation({
+    description: 'Delete a version that is not in use.',
+    input: modelRef,
+    output: z.object({ deleted: z.boolean() }),
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  }),
+  'models.import': mutation({
+    description: 'Install a model folder (Docket or transformers.js format) as a new version.',
+    input: z
+      .object({
+        path: z.string().min(1),
+        modelId: z.string().min(1).max(80).optional(),
+        activate: z.boolean().optional(),
+      })
+      .strict(),
+    output: modelSummarySchema,
+    errors: ['NOT_FOUND', 'CONFLICT', 'BAD_INPUT'],
+    localOnly: true,
+  }),
+  'models.export': mutation({
+    description: 'Copy a version out as a model folder.',
+    input: z
+      .object({
+        modelId: z.string().min(1).max(80),
+        version: z.number().int().positive().optional(),
+        out: z.string().min(1),
+      })
+      .strict(),
+    output: z.object({ path: z.string() }),
+    errors: ['NOT_FOUND', 'CONFLICT', 'IO_ERROR'],
+    localOnly: true,
+  }),
+  'models.classify': query({
+    description:
+      'Classify texts with a model (its active version unless one is named): label, probability, abstain, top.',
+    input: z
+      .object({
+        modelId: z.string().min(1).max(80),
+        version: z.number().int().positive().optional(),
+        texts: z.array(z.string().max(100_000)).min(1).max(1000),
+        top: z.number().int().min(1).max(20).default(3),
+      })
+      .strict(),
+    output: z.array(
+      z.object({
+        label: z.string().nullable(),
+        probability: z.number(),
+        abstain: z.boolean(),
+        top: z.array(z.object({ label: z.string(), probability: z.number() })),
+        labels: z.array(z.string()).optional(),
+      }),
+    ),
+    errors: ['NOT_FOUND', 'BAD_INPUT'],
+  }),
+  'models.uploadData': mutation({
+    description: 'Keep a training file chosen in the window (CSV, TSV or JSONL) and show its columns.',
+    input: z.object({ name: z.string().min(1).max(255), dataBase64: z.string().max(140_000_000) }).strict(),
+    output: dataPreviewSchema,
+    errors: ['BAD_INPUT', 'IO_ERROR'],
+  }),
+  'models.dataColumns': query({
+    description: 'The columns and first rows of a training file, for picking the text and label columns.',
+    input: z.object({ path: z.string().min(1) }).strict(),
+    output: dataPreviewSchema,
+    errors: ['BAD_INPUT', 'NOT_FOUND'],
+  }),
+  'models.train': mutation({
+    description: 'Train a text classifier from a data file in the background; it becomes the active version.',
+    input: z
+      .object({
+        path: z.string().min(1),
+        text: z.string().min(1),
+        label: z.string().min(1),
+        modelId: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'lower-case letters, digits, ".", "_" or "-"'),
+        multiLabel: z.boolean().default(false),
+        labelSeparator: z.string().min(1).max(5).optional(),
+        seed: z.number().int().default(1),
+      })
+      .strict(),
+    output: trainingSchema,
+    errors: ['BAD_INPUT'],
+  }),
+  'models.trainings': query({
+    description: 'Trainings started since the app started, newest first, with their progress.',
+    input: z.object({}).strict().default({}),
+    output: z.array(trainingSchema),
+    errors: [],
+  }),
+  'models.cancelTraining': mutation({
+    description: 'Stop a running training; nothing is installed.',
+    input: z.object({ trainingId: z.number().int() }).strict(),
+    output: trainingSchema,
     errors: ['NOT_FOUND'],
   }),
   'audit.list': query({

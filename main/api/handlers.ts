@@ -21,6 +21,10 @@ import {
 } from '../store/documents.ts';
 import { listSettings, setSetting } from '../store/settings.ts';
 import { runtimeInfo } from '../engine/runtime-info.ts';
+import type { ModelRegistry } from '../engine/registry.ts';
+import type { TrainingService } from '../engine/training-service.ts';
+import type { InferencePool } from '../engine/runtime/inference-pool.ts';
+import { modelHandlers } from './model-handlers.ts';
 
 export interface HandlerDeps {
   store: Store;
@@ -28,6 +32,9 @@ export interface HandlerDeps {
   appVersion: string;
   log: Logger;
   imports: ImportService;
+  models: ModelRegistry;
+  trainings: TrainingService;
+  inference: InferencePool;
 }
 
 export async function readStatus({ store, appVersion }: HandlerDeps): Promise<Status> {
@@ -48,7 +55,7 @@ export function createHandlers(deps: HandlerDeps): {
   handlers: Handlers;
   subscriptions: SubscriptionHandlers;
 } {
-  const { store, events, log, imports } = deps;
+  const { store, events, log, imports, models, trainings, inference } = deps;
   const db = store.db;
 
   const handlers: Handlers = {
@@ -100,6 +107,7 @@ export function createHandlers(deps: HandlerDeps): {
     'imports.retry': ({ importId, jobIds, password }, ctx) => ({
       retried: imports.retry(importId, jobIds ?? null, password, ctx.actor).length,
     }),
+    ...modelHandlers(models, trainings, inference, store.path),
     'audit.list': ({ limit, offset }) => listAudit(db, limit, offset),
     'store.backup': ({ out }, ctx) => {
       const result = backupTo(store, out);

@@ -8,6 +8,17 @@ import { init } from './commands/init.ts';
 import { runImport } from './commands/import.ts';
 import { docsList, docsShow, docsText } from './commands/docs.ts';
 import { serve } from './commands/serve.ts';
+import { trainText } from './commands/train.ts';
+import { evalText } from './commands/eval.ts';
+import { classify } from './commands/classify.ts';
+import {
+  modelsActivate,
+  modelsExport,
+  modelsImport,
+  modelsList,
+  modelsRemove,
+  modelsRollback,
+} from './commands/models.ts';
 import { status } from './commands/status.ts';
 import { printError } from './output.ts';
 
@@ -25,6 +36,12 @@ function portNumber(value: string): number {
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more.');
+  return n;
+}
+
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError('a whole number.');
   return n;
 }
 
@@ -120,6 +137,122 @@ function buildProgram(): Command {
     );
   for (const sub of docs.commands)
     sub.exitOverride().showHelpAfterError('(run docket docs --help for usage)');
+
+  const train = program.command('train').description('train a model on this machine from labelled data');
+  train
+    .command('text')
+    .description('a text classifier from a CSV/TSV (with a header) or JSONL file')
+    .requiredOption('--data <file>', 'CSV, TSV or JSONL file')
+    .requiredOption('--text <column>', 'column (or JSON field) holding the text')
+    .requiredOption('--label <column>', 'column (or JSON field) holding the label(s)')
+    .option('--multi-label', 'each row may have several labels')
+    .option('--label-sep <sep>', 'separator between labels in one cell (multi-label)')
+    .option('--out <dir>', 'model folder to write (default: <id>.model)')
+    .option('--seed <n>', 'random seed (the same seed and data give the same model)', wholeNumber, 1)
+    .option('--id <name>', 'model id (default: from the data file name)')
+    .option('--json', 'print the result as JSON')
+    .action(
+      (o: {
+        data: string;
+        text: string;
+        label: string;
+        multiLabel?: boolean;
+        labelSep?: string;
+        out?: string;
+        seed: number;
+        id?: string;
+        json?: boolean;
+      }) => trainText({ ...o, multiLabel: o.multiLabel === true, json: o.json === true }),
+    );
+  const evaluate = program.command('eval').description('score a model on labelled data');
+  evaluate
+    .command('text')
+    .description('accuracy, macro-F1, calibration and per-class scores of a text classifier')
+    .requiredOption('--model <dir>', 'model folder')
+    .requiredOption('--data <file>', 'CSV, TSV or JSONL file')
+    .requiredOption('--text <column>', 'column holding the text')
+    .requiredOption('--label <column>', 'column holding the label(s)')
+    .option('--multi-label', 'each row may have several labels')
+    .option('--label-sep <sep>', 'separator between labels in one cell (multi-label)')
+    .option('--oos-label <label>', 'rows with this label are out of scope: the model should abstain')
+    .option('--json', 'print the result as JSON')
+    .action(
+      (o: {
+        model: string;
+        data: string;
+        text: string;
+        label: string;
+        multiLabel?: boolean;
+        labelSep?: string;
+        oosLabel?: string;
+        json?: boolean;
+      }) => evalText({ ...o, multiLabel: o.multiLabel === true, json: o.json === true }),
+    );
+  program
+    .command('classify')
+    .description('classify text: one text per line on stdin, one prediction per line on stdout')
+    .requiredOption('--model <dir>', 'model folder')
+    .option('--top <k>', 'how many labels to list in "top"', positiveInt, 3)
+    .option('--json', 'print one JSON object per line')
+    .action((o: { model: string; top: number; json?: boolean }) => classify({ ...o, json: o.json === true }));
+
+  const models = program
+    .command('models')
+    .description('installed models: list, activate, roll back, export, import, delete');
+  models
+    .command('list')
+    .requiredOption('--db <path>', 'database file')
+    .option('--json', 'print JSON')
+    .action((o: { db: string; json?: boolean }) => modelsList({ db: o.db, json: o.json === true }));
+  models
+    .command('activate')
+    .argument('<id>', 'model id')
+    .argument('<version>', 'version', positiveInt)
+    .requiredOption('--db <path>', 'database file')
+    .option('--json', 'print JSON')
+    .action((id: string, version: number, o: { db: string; json?: boolean }) =>
+      modelsActivate(id, version, { db: o.db, json: o.json === true }),
+    );
+  models
+    .command('rollback')
+    .argument('<id>', 'model id')
+    .requiredOption('--db <path>', 'database file')
+    .option('--json', 'print JSON')
+    .action((id: string, o: { db: string; json?: boolean }) =>
+      modelsRollback(id, { db: o.db, json: o.json === true }),
+    );
+  models
+    .command('export')
+    .argument('<id>', 'model id')
+    .argument('[version]', 'version (default: the active one)', positiveInt)
+    .requiredOption('--out <dir>', 'folder to write')
+    .requiredOption('--db <path>', 'database file')
+    .option('--json', 'print JSON')
+    .action((id: string, version: number | undefined, o: { db: string; out: string; json?: boolean }) =>
+      modelsExport(id, version, { db: o.db, out: o.out, json: o.json === true }),
+    );
+  models
+    .command('import')
+    .argument('<dir>', 'model folder (Docket or transformers.js format)')
+    .requiredOption('--db <path>', 'database file')
+    .option('--id <name>', 'install under this model id')
+    .option('--activate', 'make it the active version')
+    .option('--json', 'print JSON')
+    .action((dir: string, o: { db: string; id?: string; activate?: boolean; json?: boolean }) =>
+      modelsImport(dir, { db: o.db, id: o.id, activate: o.activate === true, json: o.json === true }),
+    );
+  models
+    .command('rm')
+    .argument('<id>', 'model id')
+    .argument('<version>', 'version', positiveInt)
+    .requiredOption('--db <path>', 'database file')
+    .option('--json', 'print JSON')
+    .action((id: string, version: number, o: { db: string; json?: boolean }) =>
+      modelsRemove(id, version, { db: o.db, json: o.json === true }),
+    );
+  for (const group of [train, evaluate, models])
+    for (const sub of group.commands)
+      sub.exitOverride().showHelpAfterError(`(run docket ${group.name()} --help for usage)`);
 
   for (const command of program.commands)
     command.exitOverride().showHelpAfterError('(run docket --help for usage)');

@@ -6,12 +6,18 @@ import { Store, type OpenOptions } from '../store/database.ts';
 import { EventHub } from './events.ts';
 import { appVersion } from './app-info.ts';
 import { ImportService } from '../ingest/import-service.ts';
+import { ModelRegistry } from '../engine/registry.ts';
+import { TrainingService } from '../engine/training-service.ts';
+import { InferencePool } from '../engine/runtime/inference-pool.ts';
 
 export interface DocketCore {
   store: Store;
   events: EventHub;
   router: Router;
   imports: ImportService;
+  models: ModelRegistry;
+  trainings: TrainingService;
+  inference: InferencePool;
   /** Stops imports (their jobs resume from their stage next time), then closes the database. */
   close(): Promise<void>;
 }
@@ -27,12 +33,26 @@ export function openCore(options: CoreOptions): DocketCore {
   const events = new EventHub();
   const log = options.log ?? console;
   const imports = new ImportService({ store, events, log, workers: options.workers, key: options.key });
-  const { handlers, subscriptions } = createHandlers({ store, events, appVersion, log, imports });
+  const models = new ModelRegistry(store.db, store.path);
+  const trainings = new TrainingService(models, events);
+  const inference = new InferencePool();
+  const { handlers, subscriptions } = createHandlers({
+    store,
+    events,
+    appVersion,
+    log,
+    imports,
+    models,
+    trainings,
+    inference,
+  });
   const router = new Router(handlers, subscriptions, log);
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
-    closing ??= imports.close().finally(() => store.close());
+    closing ??= Promise.all([imports.close(), trainings.close(), inference.close()])
+      .then(() => undefined)
+      .finally(() => store.close());
     return closing;
   };
-  return { store, events, router, imports, close };
+  return { store, events, router, imports, models, trainings, inference, close };
 }

@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { openCore, type DocketCore } from '../core/docket.ts';
+import { installShippedModels } from '../engine/shipped-models.ts';
 import { isDocketError } from '../api/errors.ts';
 import { readOriginal } from '../ingest/originals.ts';
 import { APP_ENTRY } from './app-origin.ts';
@@ -63,6 +64,10 @@ function start(): void {
   registerChoosePaths(ipcMain, dialog, () => mainWindow);
   // Imports interrupted by the last quit (or a crash) carry on from where their files stopped.
   core.imports.resumeUnfinished();
+  // The shipped models, for a database that does not have them yet (never replacing the user's versions).
+  installShippedModels(core.models, 'window').catch((e: unknown) =>
+    console.error('The shipped models could not be installed:', e),
+  );
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -11,12 +11,13 @@ export interface CliResult {
   stderr: string;
 }
 
-export function docket(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
+export function docket(args: string[], env: NodeJS.ProcessEnv = {}, input?: string): CliResult {
   const { DOCKET_DB_KEY: _ignored, ...inherited } = process.env;
   const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     env: { ...inherited, ...env },
     timeout: 60_000,
+    ...(input === undefined ? {} : { input }),
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -4,6 +4,7 @@ import { DocketError } from '../../api/errors.ts';
 import { openCore } from '../../core/docket.ts';
 import { createKeyFile, generateKey, keyFilePath, resolveKey, KEY_ENV } from '../../store/keys.ts';
 import { printResult } from '../output.ts';
+import { installShippedModels } from '../../engine/shipped-models.ts';
 
 export interface InitResult {
   database: string;
@@ -11,6 +12,8 @@ export interface InitResult {
   schemaVersion: number;
   encrypted: boolean;
   key: string; // where the key lives: DOCKET_DB_KEY or the key file's path
+  /** Shipped models installed into a new database, as id@version. */
+  models: string[];
 }
 
 /** Creates an encrypted database with a new key; on an existing database it only checks and migrates it. */
@@ -33,12 +36,15 @@ export async function init(dbPath: string, json: boolean): Promise<void> {
   }
   const core = openCore({ path, key: keySource.key, create: true });
   try {
+    // A new database starts with the models Docket ships.
+    const shipped = exists ? [] : await installShippedModels(core.models, 'cli');
     const result: InitResult = {
       database: path,
       created: !exists,
       schemaVersion: core.store.schemaVersion,
       encrypted: core.store.encryptedAtRest,
       key: keySource.from,
+      models: shipped,
     };
     printResult(json, result, () =>
       exists

@@ -1,6 +1,7 @@
 // Numbered migrations, oldest first. Never edit one that has shipped: add the next number.
 import { initial } from './001-initial.ts';
 import { imports } from './002-imports.ts';
+import { models } from './003-models.ts';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,6 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [initial, imports];
+export const migrations: readonly Migration[] = [initial, imports, models];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,56 @@
+// `docket eval text --model DIR --data FILE --text COL --label COL [--multi-label --label-sep SEP]
+// [--oos-label LABEL] --json`: scores a model folder on labelled rows through ONNX Runtime.
+import { userErrors } from '../../api/model-handlers.ts';
+import { readLabelledRows } from '../../engine/datasets/labelled-rows.ts';
+import { TextSession } from '../../engine/runtime/text-session.ts';
+import { evaluateTextModel } from '../../engine/text/evaluate-text.ts';
+import { printResult } from '../output.ts';
+
+export interface EvalTextOptions {
+  model: string;
+  data: string;
+  text: string;
+  label: string;
+  multiLabel: boolean;
+  labelSep?: string;
+  oosLabel?: string;
+  json: boolean;
+}
+
+const pct = (x: number | undefined) => (x === undefined ? '-' : `${(x * 100).toFixed(1)}%`);
+
+export async function evalText(o: EvalTextOptions): Promise<void> {
+  const session = await userErrors(() => TextSession.open(o.model));
+  try {
+    const { examples } = await userErrors(() =>
+      readLabelledRows(o.data, {
+        text: o.text,
+        label: o.label,
+        multiLabel: o.multiLabel,
+        labelSeparator: o.labelSep,
+      }),
+    );
+    const r = await evaluateTextModel(
+      session,
+      examples,
+      o.oosLabel === undefined ? {} : { oosLabel: o.oosLabel },
+    );
+    const { confusion: _confusion, labels: _labels, ...printed } = r;
+    printResult(o.json, printed, () =>
+      [
+        `Rows          ${r.n}`,
+        `Accuracy      ${pct(r.accuracy)}`,
+        `Macro-F1      ${pct(r.macroF1)}`,
+        r.microF1 === undefined ? '' : `Micro-F1      ${pct(r.microF1)}`,
+        `Calibration   ECE ${pct(r.ece)}`,
+        `Answered      ${pct(r.coverage)} of rows, ${pct(r.coveredAccuracy)} of them right`,
+        r.inScopeAccuracy === undefined ? '' : `In scope      ${pct(r.inScopeAccuracy)} right`,
+        r.oosRecall === undefined ? '' : `Out of scope  ${pct(r.oosRecall)} recognised`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
+  } finally {
+    await session.release();
+  }
+}

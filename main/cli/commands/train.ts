@@ -1,0 +1,88 @@
+// `docket train text --data FILE --text COL --label COL [--multi-label --label-sep SEP] [--out DIR]
+// [--seed N] [--id NAME] [--json]`: trains a text classifier on this machine and writes its model folder.
+import { basename, resolve } from 'node:path';
+import { userErrors } from '../../api/model-handlers.ts';
+import { readLabelledRows } from '../../engine/datasets/labelled-rows.ts';
+import { modelIdFrom, writeModelFolder } from '../../engine/model-folder.ts';
+import { trainTextModel } from '../../engine/text/text-model.ts';
+import { printResult } from '../output.ts';
+
+export interface TrainTextOptions {
+  data: string;
+  text: string;
+  label: string;
+  multiLabel: boolean;
+  labelSep?: string;
+  out?: string;
+  seed: number;
+  id?: string;
+  json: boolean;
+}
+
+const pct = (x: number | undefined) => (x === undefined ? '-' : `${(x * 100).toFixed(1)}%`);
+
+export async function trainText(o: TrainTextOptions): Promise<void> {
+  const id = o.id ?? modelIdFrom(o.data);
+  const out = resolve(o.out ?? `${id}.model`);
+  const { examples, skipped } = await userErrors(() =>
+    readLabelledRows(o.data, {
+      text: o.text,
+      label: o.label,
+      multiLabel: o.multiLabel,
+      labelSeparator: o.labelSep,
+    }),
+  );
+  const tty = !o.json && process.stderr.isTTY;
+  const { card, bytes, result } = await userErrors(async () =>
+    trainTextModel(
+      examples,
+      {
+        multiLabel: o.multiLabel,
+        seed: o.seed,
+        onProgress: (e) => {
+          if (tty && e.phase === 'epoch') {
+            process.stderr.write(`\repoch ${e.epoch}/${e.maxEpochs}  held-out ${pct(e.heldOutScore)}   `);
+          }
+        },
+      },
+      { id, source: basename(o.data) },
+    ),
+  );
+  if (tty) process.stderr.write('\n');
+  const saved = await writeModelFolder(out, card, bytes);
+  const m = saved.metrics;
+  const summary = {
+    model: out,
+    id: saved.id,
+    version: saved.version,
+    task: saved.task,
+    multiLabel: saved.multiLabel,
+    labels: saved.labels.length,
+    rows: examples.length,
+    skipped,
+    trainRows: saved.training.rows,
+    heldOutRows: saved.training.heldOutRows,
+    epochs: result.epochs,
+    seconds: Math.round(result.seconds * 10) / 10,
+    sizeBytes: bytes.length,
+    metrics: {
+      accuracy: m.accuracy,
+      macroF1: m.macroF1,
+      ...(saved.multiLabel ? { microF1: m.microF1 } : {}),
+      ece: m.ece,
+      eceBeforeCalibration: m.eceBefore,
+    },
+    temperature: saved.calibration.temperature,
+    thresholds: { abstain: saved.thresholds.abstain, autoApply: saved.thresholds.autoApply },
+  };
+  printResult(o.json, summary, () =>
+    [
+      `Model      ${out}`,
+      `Labels     ${summary.labels} (${saved.multiLabel ? 'multi-label' : 'one per row'})`,
+      `Rows       ${summary.trainRows} trained, ${summary.heldOutRows} held out${skipped ? `, ${skipped} skipped (no text or label)` : ''}`,
+      `Held out   accuracy ${pct(m.accuracy)}, macro-F1 ${pct(m.macroF1)}${saved.multiLabel ? `, micro-F1 ${pct(m.microF1)}` : ''}, calibration error ${pct(m.ece)} (was ${pct(m.eceBefore)})`,
+      `Abstains   below ${pct(saved.thresholds.abstain)}; applies automatically from ${pct(saved.thresholds.autoApply)}`,
+      `Took       ${summary.seconds} s, ${summary.epochs} epochs; model ${(bytes.length / 1e6).toFixed(1)} MB`,
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,17 @@
+// Messages between the inference pool and its workers.
+export interface InferenceRequest {
+  modelDir: string;
+  /** The registry's sha256 for the model: a cached session of other bytes is replaced. */
+  sha256: string;
+  texts: string[];
+}
+
+export type InferenceResponse =
+  | { ok: true; probabilities: Float32Array; classes: number }
+  | { ok: false; message: string; modelError: boolean };
+
+export interface InferenceWorkerData {
+  intraOpThreads: number;
+  /** A session unused this long is released. */
+  idleMs: number;
+}
