@@ -574,6 +574,8 @@ export const contract = {
         multiLabel: z.boolean().default(false),
         labelSeparator: z.string().min(1).max(5).optional(),
         seed: z.number().int().default(1),
+        /** An installed feature-extraction model whose sentence embeddings join the features. */
+        embedderModelId: z.string().min(1).max(80).optional(),
       })
       .strict(),
     output: trainingSchema,

@@ -141,8 +141,13 @@ export function modelHandlers(
           }
         });
       }
+      const embedderSpec = (model.card.featureSpec as { embedder?: { sha256: string } }).embedder;
+      const embedderDir = embedderSpec ? registry.findBySha256(embedderSpec.sha256)?.path : undefined;
       const rows = await userErrors(() =>
-        inference.probabilities({ dir: model.path, sha256: model.card.sha256 }, texts),
+        inference.probabilities(
+          { dir: model.path, sha256: model.card.sha256, ...(embedderDir ? { embedderDir } : {}) },
+          texts,
+        ),
       );
       return rows.map((p) => toPrediction(p, model.card, top));
     },
@@ -151,7 +156,16 @@ export function modelHandlers(
       return userErrors(() => preview(path!));
     },
     'models.dataColumns': ({ path }) => userErrors(() => preview(path)),
-    'models.train': async ({ path, text, label, modelId, multiLabel, labelSeparator, seed }, ctx) => {
+    'models.train': async (
+      { path, text, label, modelId, multiLabel, labelSeparator, seed, embedderModelId },
+      ctx,
+    ) => {
+      const embedder = embedderModelId
+        ? (registry.active(embedderModelId) ?? registry.get(embedderModelId))
+        : undefined;
+      if (embedder && (embedder.format !== 'transformers.js' || embedder.task !== 'feature-extraction')) {
+        throw new DocketError('BAD_INPUT', `Model "${embedderModelId}" is not a feature-extraction model.`);
+      }
       const { columns } = await userErrors(() => readRecords(path));
       for (const column of [text, label]) {
         if (!columns.includes(column))
@@ -166,6 +180,7 @@ export function modelHandlers(
           multiLabel,
           seed,
           ...(labelSeparator ? { labelSeparator } : {}),
+          ...(embedder ? { embedderDir: embedder.path } : {}),
         },
         ctx.actor,
       );

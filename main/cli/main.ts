@@ -150,6 +150,7 @@ function buildProgram(): Command {
     .option('--out <dir>', 'model folder to write (default: <id>.model)')
     .option('--seed <n>', 'random seed (the same seed and data give the same model)', wholeNumber, 1)
     .option('--id <name>', 'model id (default: from the data file name)')
+    .option('--embedder <dir>', 'also use sentence embeddings from this feature-extraction model folder')
     .option('--json', 'print the result as JSON')
     .action(
       (o: {
@@ -161,6 +162,7 @@ function buildProgram(): Command {
         out?: string;
         seed: number;
         id?: string;
+        embedder?: string;
         json?: boolean;
       }) => trainText({ ...o, multiLabel: o.multiLabel === true, json: o.json === true }),
     );
@@ -175,6 +177,7 @@ function buildProgram(): Command {
     .option('--multi-label', 'each row may have several labels')
     .option('--label-sep <sep>', 'separator between labels in one cell (multi-label)')
     .option('--oos-label <label>', 'rows with this label are out of scope: the model should abstain')
+    .option('--embedder <dir>', 'the feature-extraction model folder the model was trained with')
     .option('--json', 'print the result as JSON')
     .action(
       (o: {
@@ -185,6 +188,7 @@ function buildProgram(): Command {
         multiLabel?: boolean;
         labelSep?: string;
         oosLabel?: string;
+        embedder?: string;
         json?: boolean;
       }) => evalText({ ...o, multiLabel: o.multiLabel === true, json: o.json === true }),
     );
@@ -193,8 +197,11 @@ function buildProgram(): Command {
     .description('classify text: one text per line on stdin, one prediction per line on stdout')
     .requiredOption('--model <dir>', 'model folder')
     .option('--top <k>', 'how many labels to list in "top"', positiveInt, 3)
+    .option('--embedder <dir>', 'the feature-extraction model folder the model was trained with')
     .option('--json', 'print one JSON object per line')
-    .action((o: { model: string; top: number; json?: boolean }) => classify({ ...o, json: o.json === true }));
+    .action((o: { model: string; top: number; embedder?: string; json?: boolean }) =>
+      classify({ ...o, json: o.json === true }),
+    );
 
   const models = program
     .command('models')

@@ -103,6 +103,13 @@ export class ModelRegistry {
     return this.toModel(row);
   }
 
+  /** The installed version with these model bytes (an embedder a classifier was trained with). */
+  findBySha256(sha256: string): InstalledModel | undefined {
+    const row = this.db.prepare('SELECT * FROM models WHERE sha256 = ? ORDER BY id LIMIT 1').get(sha256) as
+      Row | undefined;
+    return row ? this.toModel(row) : undefined;
+  }
+
   active(modelId: string): InstalledModel | undefined {
     const row = this.db.prepare('SELECT * FROM models WHERE model_id = ? AND active = 1').get(modelId) as
       Row | undefined;
@@ -115,7 +122,13 @@ export class ModelRegistry {
    */
   async install(
     source: string,
-    options: { actor: string; activate?: boolean; modelId?: string },
+    options: {
+      actor: string;
+      activate?: boolean;
+      modelId?: string;
+      /** A model identical to an installed version is that version (a retraining on the same data). */
+      reuseIdentical?: boolean;
+    },
   ): Promise<InstalledModel> {
     const dir = resolve(source);
     let card: ModelCard;
@@ -137,6 +150,10 @@ export class ModelRegistry {
       version: number;
     }[];
     const same = taken.find((t) => t.sha256 === card.sha256);
+    if (same && options.reuseIdentical) {
+      if (options.activate) this.activate(modelId, same.version, options.actor);
+      return this.get(modelId, same.version);
+    }
     if (same) {
       throw new DocketError(
         'CONFLICT',

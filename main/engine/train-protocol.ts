@@ -10,6 +10,8 @@ export interface TrainRequest {
   labelSeparator?: string;
   modelId: string;
   seed: number;
+  /** A feature-extraction model folder whose embeddings join the features. */
+  embedderDir?: string;
   /** Where the worker writes the finished model folder. */
   outDir: string;
 }

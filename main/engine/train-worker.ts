@@ -5,23 +5,31 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readLabelledRows } from './datasets/labelled-rows.ts';
 import { writeModelFolder } from './model-folder.ts';
 import { trainTextModel } from './text/text-model.ts';
+import { embedExamples, openEmbedder } from './text/embedder.ts';
 import type { TrainMessage, TrainRequest } from './train-protocol.ts';
 
 const request = workerData as TrainRequest;
 const post = (m: TrainMessage) => parentPort!.postMessage(m);
 
 try {
-  const { examples } = await readLabelledRows(request.dataPath, {
+  const read = await readLabelledRows(request.dataPath, {
     text: request.text,
     label: request.label,
     multiLabel: request.multiLabel,
     labelSeparator: request.labelSeparator,
   });
+  let examples = read.examples;
+  const embedder = request.embedderDir ? await openEmbedder(request.embedderDir) : undefined;
+  if (embedder) {
+    examples = await embedExamples(examples, embedder);
+    await embedder.dispose();
+  }
   const { card, bytes } = trainTextModel(
     examples,
     {
       multiLabel: request.multiLabel,
       seed: request.seed,
+      ...(embedder ? { embedder: embedder.spec } : {}),
       onProgress: (progress) => post({ type: 'progress', progress, rows: examples.length }),
     },
     { id: request.modelId, source: basename(request.dataPath) },

@@ -94,13 +94,15 @@ export class TrainingService {
         }
         this.emit(training);
       } else if (m.type === 'done') {
-        this.registry.install(outDir, { actor, activate: true, modelId: request.modelId }).then(
-          (installed) => {
-            training.version = installed.version;
-            finish('done');
-          },
-          (e: Error) => finish('failed', e.message),
-        );
+        this.registry
+          .install(outDir, { actor, activate: true, modelId: request.modelId, reuseIdentical: true })
+          .then(
+            (installed) => {
+              training.version = installed.version;
+              finish('done');
+            },
+            (e: Error) => finish('failed', e.message),
+          );
       } else {
         finish('failed', m.message);
       }

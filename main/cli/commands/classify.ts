@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { userErrors } from '../../api/model-handlers.ts';
 import { TextSession } from '../../engine/runtime/text-session.ts';
 import { toPrediction } from '../../engine/text/text-model.ts';
+import { openEmbedder } from '../../engine/text/embedder.ts';
 
 const BATCH = 256;
 
@@ -12,8 +13,12 @@ export async function classify(o: {
   top: number;
   json: boolean;
   threads?: number;
+  embedder?: string;
 }): Promise<void> {
-  const session = await userErrors(() => TextSession.open(o.model, { intraOpThreads: o.threads ?? 1 }));
+  const embedder = o.embedder ? await userErrors(() => openEmbedder(o.embedder!)) : undefined;
+  const session = await userErrors(() =>
+    TextSession.open(o.model, { intraOpThreads: o.threads ?? 1, embedder }),
+  );
   try {
     let batch: string[] = [];
     const flush = async () => {
@@ -36,5 +41,6 @@ export async function classify(o: {
     await flush();
   } finally {
     await session.release();
+    await embedder?.dispose();
   }
 }

@@ -5,6 +5,7 @@ import { readLabelledRows } from '../../engine/datasets/labelled-rows.ts';
 import { TextSession } from '../../engine/runtime/text-session.ts';
 import { evaluateTextModel } from '../../engine/text/evaluate-text.ts';
 import { printResult } from '../output.ts';
+import { openEmbedder } from '../../engine/text/embedder.ts';
 
 export interface EvalTextOptions {
   model: string;
@@ -14,13 +15,15 @@ export interface EvalTextOptions {
   multiLabel: boolean;
   labelSep?: string;
   oosLabel?: string;
+  embedder?: string;
   json: boolean;
 }
 
 const pct = (x: number | undefined) => (x === undefined ? '-' : `${(x * 100).toFixed(1)}%`);
 
 export async function evalText(o: EvalTextOptions): Promise<void> {
-  const session = await userErrors(() => TextSession.open(o.model));
+  const embedder = o.embedder ? await userErrors(() => openEmbedder(o.embedder!)) : undefined;
+  const session = await userErrors(() => TextSession.open(o.model, { embedder }));
   try {
     const { examples } = await userErrors(() =>
       readLabelledRows(o.data, {
@@ -52,5 +55,6 @@ export async function evalText(o: EvalTextOptions): Promise<void> {
     );
   } finally {
     await session.release();
+    await embedder?.dispose();
   }
 }

@@ -5,6 +5,7 @@ import { userErrors } from '../../api/model-handlers.ts';
 import { readLabelledRows } from '../../engine/datasets/labelled-rows.ts';
 import { modelIdFrom, writeModelFolder } from '../../engine/model-folder.ts';
 import { trainTextModel } from '../../engine/text/text-model.ts';
+import { embedExamples, openEmbedder } from '../../engine/text/embedder.ts';
 import { printResult } from '../output.ts';
 
 export interface TrainTextOptions {
@@ -16,6 +17,8 @@ export interface TrainTextOptions {
   out?: string;
   seed: number;
   id?: string;
+  /** A feature-extraction model folder whose sentence embeddings are added to the features. */
+  embedder?: string;
   json: boolean;
 }
 
@@ -24,7 +27,7 @@ const pct = (x: number | undefined) => (x === undefined ? '-' : `${(x * 100).toF
 export async function trainText(o: TrainTextOptions): Promise<void> {
   const id = o.id ?? modelIdFrom(o.data);
   const out = resolve(o.out ?? `${id}.model`);
-  const { examples, skipped } = await userErrors(() =>
+  const read = await userErrors(() =>
     readLabelledRows(o.data, {
       text: o.text,
       label: o.label,
@@ -32,6 +35,13 @@ export async function trainText(o: TrainTextOptions): Promise<void> {
       labelSeparator: o.labelSep,
     }),
   );
+  const { skipped } = read;
+  let examples = read.examples;
+  const embedder = o.embedder ? await userErrors(() => openEmbedder(resolve(o.embedder!))) : undefined;
+  if (embedder) {
+    examples = await embedExamples(examples, embedder);
+    await embedder.dispose();
+  }
   const tty = !o.json && process.stderr.isTTY;
   const { card, bytes, result } = await userErrors(async () =>
     trainTextModel(
@@ -39,6 +49,7 @@ export async function trainText(o: TrainTextOptions): Promise<void> {
       {
         multiLabel: o.multiLabel,
         seed: o.seed,
+        ...(embedder ? { embedder: embedder.spec } : {}),
         onProgress: (e) => {
           if (tty && e.phase === 'epoch') {
             process.stderr.write(`\repoch ${e.epoch}/${e.maxEpochs}  held-out ${pct(e.heldOutScore)}   `);

@@ -45,14 +45,22 @@ export class InferencePool {
   }
 
   /** Calibrated probabilities per text, in the model's label order. */
-  async probabilities(model: { dir: string; sha256: string }, texts: string[]): Promise<Float32Array[]> {
+  async probabilities(
+    model: { dir: string; sha256: string; embedderDir?: string },
+    texts: string[],
+  ): Promise<Float32Array[]> {
     const size = this.options.batchSize ?? 128;
     const batches: string[][] = [];
     for (let i = 0; i < texts.length; i += size) batches.push(texts.slice(i, i + size));
     const answers = await Promise.all(
       batches.map((batch) =>
         this.workers().run(
-          { modelDir: model.dir, sha256: model.sha256, texts: batch },
+          {
+            modelDir: model.dir,
+            sha256: model.sha256,
+            texts: batch,
+            ...(model.embedderDir ? { embedderDir: model.embedderDir } : {}),
+          },
           { timeoutMs: this.options.timeoutMs ?? 120_000 },
         ),
       ),

@@ -4,6 +4,8 @@ export interface InferenceRequest {
   /** The registry's sha256 for the model: a cached session of other bytes is replaced. */
   sha256: string;
   texts: string[];
+  /** The feature-extraction model folder, for classifiers trained with embeddings. */
+  embedderDir?: string;
 }
 
 export type InferenceResponse =

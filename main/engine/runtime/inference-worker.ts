@@ -3,10 +3,23 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ModelError } from '../model-folder.ts';
 import { TextSession } from './text-session.ts';
+import { openEmbedder, type Embedder } from '../text/embedder.ts';
 import type { InferenceRequest, InferenceResponse, InferenceWorkerData } from './inference-protocol.ts';
 
 const { intraOpThreads, idleMs } = workerData as InferenceWorkerData;
 const sessions = new Map<string, { session: Promise<TextSession>; sha256: string; lastUsed: number }>();
+// Embedders live as long as the worker: a few MB each, shared by every classifier that uses them.
+const embedders = new Map<string, Promise<Embedder>>();
+
+function embedderFor(dir: string): Promise<Embedder> {
+  let e = embedders.get(dir);
+  if (!e) {
+    e = openEmbedder(dir);
+    embedders.set(dir, e);
+    e.catch(() => embedders.delete(dir));
+  }
+  return e;
+}
 
 function sessionFor(request: InferenceRequest): Promise<TextSession> {
   const cached = sessions.get(request.modelDir);
@@ -15,7 +28,9 @@ function sessionFor(request: InferenceRequest): Promise<TextSession> {
     return cached.session;
   }
   if (cached) void cached.session.then((s) => s.release()).catch(() => undefined);
-  const session = TextSession.open(request.modelDir, { intraOpThreads });
+  const session = (request.embedderDir ? embedderFor(request.embedderDir) : Promise.resolve(undefined)).then(
+    (embedder) => TextSession.open(request.modelDir, { intraOpThreads, embedder }),
+  );
   sessions.set(request.modelDir, { session, sha256: request.sha256, lastUsed: Date.now() });
   // A model that failed to load is not cached: the next request tries again (it may have been repaired).
   session.catch(() => sessions.delete(request.modelDir));

@@ -4,21 +4,26 @@ import * as ort from 'onnxruntime-node';
 import { ModelError, loadModelFolder } from '../model-folder.ts';
 import type { ModelCard } from '../model-card.ts';
 import { extractFeatures, toBatchTensors, type TextFeatureSpec } from '../text/features.ts';
+import { checkEmbedder, type Embedder } from '../text/embedder.ts';
 
 export interface SessionOptions {
   /** Threads ONNX Runtime may use inside one run (workers × threads ≤ cores). */
   intraOpThreads?: number;
+  /** For models trained with sentence embeddings: the same feature-extraction model. */
+  embedder?: Embedder;
 }
 
 export class TextSession {
   readonly card: ModelCard;
   readonly dir: string;
   private readonly session: ort.InferenceSession;
+  private readonly embedder: Embedder | undefined;
 
-  private constructor(dir: string, card: ModelCard, session: ort.InferenceSession) {
+  private constructor(dir: string, card: ModelCard, session: ort.InferenceSession, embedder?: Embedder) {
     this.dir = dir;
     this.card = card;
     this.session = session;
+    this.embedder = embedder;
   }
 
   static async open(dir: string, options: SessionOptions = {}): Promise<TextSession> {
@@ -28,6 +33,9 @@ export class TextSession {
         `Model "${card.id}" version ${card.version} is a ${card.task} model, not a text classifier.`,
       );
     }
+    const spec = card.featureSpec as unknown as TextFeatureSpec;
+    const name = `Model "${card.id}" version ${card.version}`;
+    const embedder = spec.embedder ? checkEmbedder(spec.embedder, options.embedder, name) : undefined;
     let session: ort.InferenceSession;
     try {
       session = await ort.InferenceSession.create(bytes, {
@@ -41,7 +49,7 @@ export class TextSession {
         `Model "${card.id}" version ${card.version} (${dir}) cannot be loaded by ONNX Runtime: ${(e as Error).message.split('\n')[0]}`,
       );
     }
-    const loaded = new TextSession(dir, card, session);
+    const loaded = new TextSession(dir, card, session, embedder);
     await loaded.probabilities(['warm up']);
     return loaded;
   }
@@ -50,7 +58,10 @@ export class TextSession {
   async probabilities(texts: string[]): Promise<Float32Array[]> {
     if (texts.length === 0) return [];
     const spec = this.card.featureSpec as unknown as TextFeatureSpec;
-    const { hashes, values, width } = toBatchTensors(texts.map((t) => extractFeatures(t, spec)));
+    const embeddings = this.embedder ? await this.embedder.embed(texts) : undefined;
+    const { hashes, values, width } = toBatchTensors(
+      texts.map((t, i) => extractFeatures(t, spec, embeddings?.[i])),
+    );
     const out = await this.session.run({
       hashes: new ort.Tensor('int64', hashes, [texts.length, width]),
       values: new ort.Tensor('float32', values, [texts.length, width]),

@@ -14,6 +14,21 @@ export interface TextFeatureSpec {
   placeholders: boolean;
   /** Feature values: 1 + ln(count). */
   sublinearTf: boolean;
+  /** Sentence embeddings from an installed feature-extraction model, added as dense features. */
+  embedder?: EmbedderSpec;
+}
+
+export interface EmbedderSpec {
+  /** Registry id of the feature-extraction model when trained (for messages). */
+  modelId: string;
+  /** sha256 of its onnx/model.onnx: the exact model the classifier was trained with. */
+  sha256: string;
+  dimensions: number;
+  /**
+   * Multiplies the (unit-length) embedding so that it weighs about as much as the n-gram part of a
+   * typical row before the row is normalised: the median n-gram tf-idf norm of the training rows.
+   */
+  scale: number;
 }
 
 export const defaultTextFeatureSpec: TextFeatureSpec = {
@@ -79,19 +94,60 @@ export function featureStrings(text: string, spec: TextFeatureSpec): string[] {
   return out;
 }
 
-export function extractFeatures(text: string, spec: TextFeatureSpec): SparseFeatures {
+/** The hash of embedding dimension i (a name no n-gram feature can have). */
+const embeddingHashes: number[] = [];
+export function embeddingHash(i: number): number {
+  return (embeddingHashes[i] ??= hashFeature(`e:${i}`));
+}
+
+/**
+ * A text's features. A spec with an embedder needs the text's embedding; without one, only the n-grams
+ * are made (the trainer does that first, to measure the n-gram norms that set the embedding's scale).
+ */
+export function extractFeatures(
+  text: string,
+  spec: TextFeatureSpec,
+  embedding?: ArrayLike<number>,
+): SparseFeatures {
   const counts = new Map<number, number>();
   for (const f of featureStrings(text, spec)) {
     const h = hashFeature(f);
     counts.set(h, (counts.get(h) ?? 0) + 1);
   }
-  const hashes = new Uint32Array(counts.size);
-  const values = new Float32Array(counts.size);
+  const dense = spec.embedder && embedding ? spec.embedder.dimensions : 0;
+  if (spec.embedder && embedding && embedding.length !== dense) {
+    throw new Error(`The embedding has ${embedding.length} dimensions; the model expects ${dense}.`);
+  }
+  const hashes = new Uint32Array(counts.size + dense);
+  const values = new Float32Array(counts.size + dense);
   let i = 0;
   for (const [h, c] of counts) {
     hashes[i] = h;
     values[i] = spec.sublinearTf ? 1 + Math.log(c) : c;
     i++;
+  }
+  for (let d = 0; d < dense; d++, i++) {
+    hashes[i] = embeddingHash(d);
+    values[i] = embedding![d]! * spec.embedder!.scale;
+  }
+  return { hashes, values };
+}
+
+/** Adds the embedding features to n-gram features made without them. */
+export function withEmbedding(
+  features: SparseFeatures,
+  spec: TextFeatureSpec,
+  embedding: ArrayLike<number>,
+): SparseFeatures {
+  const embedder = spec.embedder!;
+  const n = features.hashes.length;
+  const hashes = new Uint32Array(n + embedder.dimensions);
+  const values = new Float32Array(n + embedder.dimensions);
+  hashes.set(features.hashes);
+  values.set(features.values);
+  for (let d = 0; d < embedder.dimensions; d++) {
+    hashes[n + d] = embeddingHash(d);
+    values[n + d] = embedding[d]! * embedder.scale;
   }
   return { hashes, values };
 }

@@ -31,8 +31,11 @@ export class TextClassifier {
     return this.parts.labels;
   }
 
-  featurize(text: string): SparseFeatures {
-    return extractFeatures(text, this.parts.featureSpec);
+  featurize(text: string, embedding?: ArrayLike<number>): SparseFeatures {
+    if (this.parts.featureSpec.embedder && !embedding) {
+      throw new Error('This model reads sentence embeddings too: pass the text’s embedding.');
+    }
+    return extractFeatures(text, this.parts.featureSpec, embedding);
   }
 
   /** Known feature rows with their idf-weighted, L2-normalised values (as the graph computes them). */
@@ -69,8 +72,8 @@ export class TextClassifier {
     return out;
   }
 
-  logits(text: string): Float32Array {
-    const { rows, weights } = this.rows(this.featurize(text));
+  logits(text: string, embedding?: ArrayLike<number>): Float32Array {
+    const { rows, weights } = this.rows(this.featurize(text, embedding));
     return this.logitsOfRows(rows, weights);
   }
 
@@ -82,8 +85,8 @@ export class TextClassifier {
     return p;
   }
 
-  probabilities(text: string): Float64Array {
-    return this.probabilitiesOfLogits(this.logits(text));
+  probabilities(text: string, embedding?: ArrayLike<number>): Float64Array {
+    return this.probabilitiesOfLogits(this.logits(text, embedding));
   }
 
   toOnnx(metadata: Record<string, string> = {}): Uint8Array {

@@ -15,7 +15,10 @@ import { fromFloat16Bits, toFloat16Bits } from '../onnx/graph-builder.ts';
 import { seededRandom, shuffleInPlace } from '../random.ts';
 import {
   defaultTextFeatureSpec,
+  embeddingHash,
   extractFeatures,
+  withEmbedding,
+  type EmbedderSpec,
   type SparseFeatures,
   type TextFeatureSpec,
 } from './features.ts';
@@ -24,6 +27,8 @@ import { TextClassifier } from './text-classifier.ts';
 export interface TextExample {
   text: string;
   labels: string[];
+  /** The text's sentence embedding, when the model is trained with an embedder. */
+  embedding?: Float32Array;
 }
 
 export interface TextTrainingOptions {
@@ -42,6 +47,8 @@ export interface TextTrainingOptions {
   /** Upper bound for model.onnx; the vocabulary is cut (rarest features first) to fit. */
   maxModelBytes?: number;
   classWeighting?: 'balanced' | 'none';
+  /** Add each example's `embedding` (from this feature-extraction model) to its features. */
+  embedder?: Omit<EmbedderSpec, 'scale'>;
   halfPrecision?: boolean;
   /** Precision the auto-apply threshold must reach on held-out rows. */
   autoApplyPrecision?: number;
@@ -96,7 +103,7 @@ export function trainTextClassifier(
   const started = performance.now();
   const multiLabel = options.multiLabel ?? false;
   const seed = options.seed ?? 1;
-  const spec = options.features ?? defaultTextFeatureSpec;
+  const { embedder: _ignored, ...ngramSpec }: TextFeatureSpec = options.features ?? defaultTextFeatureSpec;
   const maxEpochs = options.maxEpochs ?? 30;
   const patience = options.patience ?? 3;
   const lr = options.learningRate ?? 0.5;
@@ -122,7 +129,7 @@ export function trainTextClassifier(
   const featurized: SparseFeatures[] = [];
   const all = [...train, ...heldOut];
   for (let i = 0; i < all.length; i++) {
-    featurized.push(extractFeatures(all[i]!.text, spec));
+    featurized.push(extractFeatures(all[i]!.text, ngramSpec));
     if (i % 500 === 0) {
       checkCancel();
       options.onProgress?.({ phase: 'features', done: i, total: all.length });
@@ -134,11 +141,33 @@ export function trainTextClassifier(
   for (let i = 0; i < train.length; i++)
     for (const h of featurized[i]!.hashes) df.set(h, (df.get(h) ?? 0) + 1);
   const bytesPerRow = (halfPrecision ? 2 : 4) * C + 14;
-  const maxRows = Math.floor((options.maxModelBytes ?? 20_000_000) / bytesPerRow);
+  const dense = options.embedder?.dimensions ?? 0;
+  const maxRows = Math.floor((options.maxModelBytes ?? 20_000_000) / bytesPerRow) - dense;
   const minDf = options.minDocumentFrequency ?? 1;
   const kept = [...df].filter(([, n]) => n >= minDf).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const vocabulary = Uint32Array.from(kept.slice(0, maxRows).map(([h]) => h)).sort();
-  const idf = Float32Array.from(vocabulary, (h) => Math.log((1 + train.length) / (1 + df.get(h)!)) + 1);
+  const ngramRows = kept.slice(0, maxRows).map(([h]) => h);
+  const idfOf = new Map(ngramRows.map((h) => [h, Math.log((1 + train.length) / (1 + df.get(h)!)) + 1]));
+
+  // Embedding dimensions are features in every row (idf 1), scaled to weigh like the n-grams.
+  let spec: TextFeatureSpec = ngramSpec;
+  if (options.embedder) {
+    const norms = train
+      .map((_, i) => {
+        const f = featurized[i]!;
+        let sum = 0;
+        for (let k = 0; k < f.hashes.length; k++) sum += (f.values[k]! * (idfOf.get(f.hashes[k]!) ?? 0)) ** 2;
+        return Math.sqrt(sum);
+      })
+      .sort((a, b) => a - b);
+    spec = { ...ngramSpec, embedder: { ...options.embedder, scale: norms[norms.length >> 1] || 1 } };
+    all.forEach((e, i) => {
+      if (!e.embedding) throw new Error('Every row needs its embedding when training with an embedder.');
+      featurized[i] = withEmbedding(featurized[i]!, spec, e.embedding);
+    });
+    for (let d = 0; d < dense; d++) idfOf.set(embeddingHash(d), 1);
+  }
+  const vocabulary = Uint32Array.from(idfOf.keys()).sort();
+  const idf = Float32Array.from(vocabulary, (h) => idfOf.get(h)!);
   const V = vocabulary.length;
 
   const model = new TextClassifier({
