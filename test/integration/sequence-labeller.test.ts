@@ -239,7 +239,7 @@ describe('sequence labeller on SROIE receipts (layout)', () => {
       },
     });
     await expect(run).rejects.toThrow(TrainingCancelledError);
-    await expect(run).rejects.toThrow(/Sequence labeller training was cancelled \(after epoch 2 of 50\)/);
+    await expect(run).rejects.toThrow(/Training was cancelled \(after epoch 2 of 50\)/);
     expect(epochs).toEqual([1, 2]);
 
     const aborted = AbortSignal.abort();
@@ -258,7 +258,7 @@ describe('sequence labeller on SROIE receipts (layout)', () => {
         patience: 1000,
         signal: timed.signal,
       }),
-    ).rejects.toThrow(/Sequence labeller training was cancelled/);
+    ).rejects.toThrow(/Training was cancelled/);
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });

@@ -2,6 +2,7 @@
 // (features.ts), AdaGrad with L2 on the rows each step touches, tokens visited in a seeded random order
 // (deterministic for a seed), optional class weighting, early stopping on the dev span F1. Then, on dev:
 // temperature scaling and the weight of the learned BIO transition scores used by Viterbi decoding.
+import { TrainingCancelledError } from '../training-cancelled.ts';
 import { fitTemperature, softmaxInPlace } from '../calibration.ts';
 import { spanReportFromTags } from '../metrics/spans.ts';
 import { fromFloat16Bits, toFloat16Bits } from '../onnx/graph-builder.ts';
@@ -72,12 +73,7 @@ export interface SequenceTrainingResult {
   seconds: number;
 }
 
-export class TrainingCancelledError extends Error {
-  constructor(detail: string) {
-    super(`Sequence labeller training was cancelled (${detail}).`);
-    this.name = 'TrainingCancelledError';
-  }
-}
+export { TrainingCancelledError };
 
 /** Training tokens as flat arrays: token t's features are rows[offsets[t]..offsets[t+1]). */
 interface Encoded {

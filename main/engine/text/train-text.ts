@@ -2,6 +2,7 @@
 // layer trained with AdaGrad (softmax for one label per row, independent sigmoids for multi-label),
 // balanced class weights, early stopping on a stratified held-out split, temperature scaling and an
 // abstain threshold chosen on that split. Deterministic for a seed: one thread, seeded shuffles.
+import { TrainingCancelledError } from '../training-cancelled.ts';
 import { fitTemperature, type Activation } from '../calibration.ts';
 import {
   classificationReport,
@@ -83,12 +84,7 @@ export interface TextTrainingResult {
   seconds: number;
 }
 
-export class TrainingCancelledError extends Error {
-  constructor() {
-    super('Training was cancelled.');
-    this.name = 'TrainingCancelledError';
-  }
-}
+export { TrainingCancelledError };
 
 interface Encoded {
   rows: Int32Array;
@@ -207,8 +203,7 @@ export function trainTextClassifier(
   const grad = new Float32Array(C);
   let best = { score: -Infinity, epoch: 0, weights: W.slice(), bias: b.slice() };
 
-  let epoch = 0;
-  for (epoch = 1; epoch <= maxEpochs; epoch++) {
+  for (let epoch = 1; epoch <= maxEpochs; epoch++) {
     shuffleInPlace(order, random);
     let loss = 0;
     for (let n = 0; n < order.length; n++) {
