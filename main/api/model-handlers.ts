@@ -153,7 +153,14 @@ export function modelHandlers(
     },
     'models.uploadData': async ({ name, dataBase64 }) => {
       const [path] = await saveUploads(dbPath, [{ name, dataBase64 }]);
-      return userErrors(() => preview(path!));
+      try {
+        return await userErrors(() => preview(path!));
+      } catch (e) {
+        // The user chose "name"; where the window kept its copy means nothing to them.
+        if (e instanceof DocketError)
+          throw new DocketError(e.code, e.message.replaceAll(path!, name), { cause: e });
+        throw e;
+      }
     },
     'models.dataColumns': ({ path }) => userErrors(() => preview(path)),
     'models.train': async (

@@ -14,6 +14,8 @@ export const LOOPBACK = '127.0.0.1';
 const MAX_BODY_BYTES = 1024 * 1024;
 /** Files dropped on a browser window arrive as base64 in one call (the contract allows up to ~100 MB each). */
 const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+/** The calls that carry files' bytes (dropped documents, a training file chosen in the window). */
+const UPLOADS = new Set(['imports.upload', 'models.uploadData']);
 const HEARTBEAT_MS = 15_000;
 
 export interface ServerOptions {
@@ -99,7 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (req.method !== 'POST') return sendError(res, 405, 'BAD_INPUT', 'Use POST for API calls.');
     let input: unknown;
     try {
-      const body = await readBody(req, name === 'imports.upload' ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES);
+      const body = await readBody(req, UPLOADS.has(name) ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES);
       input = body.trim() === '' ? undefined : JSON.parse(body);
     } catch (e) {
       const tooLarge = (e as Error).message === 'too large';

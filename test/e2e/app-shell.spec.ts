@@ -15,7 +15,8 @@ const areas = [
   { label: 'Tickets', heading: 'Tickets', empty: 'No tickets yet' },
   { label: 'CRM', heading: 'CRM records', empty: 'No CRM records yet' },
   { label: 'Imports', heading: 'Imports', empty: 'No imports running' },
-  { label: 'Models', heading: 'Models', empty: 'No models installed yet' },
+  // A new database starts with the shipped models.
+  { label: 'Models', heading: 'Models', empty: 'support-intent' },
   { label: 'Settings', heading: 'Settings', empty: 'Preferences' },
 ];
 

@@ -212,6 +212,7 @@ export function DocumentViewer({ id, onClose }: { id: number | null; onClose: ()
       size="auto"
       title={d?.title ?? 'Document'}
       keepMounted={false}
+      closeButtonProps={{ 'aria-label': 'Close' }}
     >
       {doc.error ? <Alert color="red">{doc.error.message}</Alert> : null}
       {d ? (

@@ -247,7 +247,12 @@ function FilesTable({ importId, version }: { importId: number; version: string }
           Showing {jobs.data.items.length} of {jobs.data.total} files, failures first.
         </Text>
       ) : null}
-      <Modal opened={passwordFor !== null} onClose={() => setPasswordFor(null)} title="Open a protected PDF">
+      <Modal
+        opened={passwordFor !== null}
+        onClose={() => setPasswordFor(null)}
+        title="Open a protected PDF"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -360,7 +365,12 @@ function ImportCard({ item, progress }: { item: ImportSummary; progress: ImportP
           />
         ) : null}
       </Stack>
-      <Modal opened={confirmCancel} onClose={() => setConfirmCancel(false)} title="Cancel this import?">
+      <Modal
+        opened={confirmCancel}
+        onClose={() => setConfirmCancel(false)}
+        title="Cancel this import?"
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
         <Stack>
           <Text size="sm">
             Files not yet started are left out. Everything already read stays, and the originals are never
