@@ -277,6 +277,9 @@ export const trainingSchema = z.object({
   epoch: z.number().int(),
   maxEpochs: z.number().int(),
   heldOutScore: z.number().nullable(),
+  /** After early stopping: the last pass over every row, held-out ones included. */
+  refitEpoch: z.number().int().nullable(),
+  refitEpochs: z.number().int().nullable(),
   rows: z.number().int().nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),

@@ -20,6 +20,8 @@ export interface Training {
   epoch: number;
   maxEpochs: number;
   heldOutScore: number | null;
+  refitEpoch: number | null;
+  refitEpochs: number | null;
   rows: number | null;
   startedAt: string;
   finishedAt: string | null;
@@ -65,6 +67,8 @@ export class TrainingService {
       epoch: 0,
       maxEpochs: 30,
       heldOutScore: null,
+      refitEpoch: null,
+      refitEpochs: null,
       rows: null,
       startedAt: new Date().toISOString(),
       finishedAt: null,
@@ -91,6 +95,9 @@ export class TrainingService {
           training.epoch = m.progress.epoch;
           training.maxEpochs = m.progress.maxEpochs;
           training.heldOutScore = m.progress.heldOutScore;
+        } else if (m.progress.phase === 'refit') {
+          training.refitEpoch = m.progress.epoch;
+          training.refitEpochs = m.progress.epochs;
         }
         this.emit(training);
       } else if (m.type === 'done') {

@@ -87,20 +87,32 @@ export interface TextPrediction {
 
 const round = (p: number) => Math.round(p * 1e6) / 1e6;
 
+/** The k most probable labels, best first (ties by label); a selection, not a sort of every label. */
+function rankTop(probabilities: ArrayLike<number>, labels: string[], k: number): ScoredLabel[] {
+  const better = (i: number, j: number) =>
+    probabilities[i]! > probabilities[j]! ||
+    (probabilities[i] === probabilities[j] && labels[i]!.localeCompare(labels[j]!) < 0);
+  const chosen: number[] = [];
+  for (let i = 0; i < probabilities.length; i++) {
+    if (chosen.length === k && !better(i, chosen[k - 1]!)) continue;
+    let at = chosen.length;
+    while (at > 0 && better(i, chosen[at - 1]!)) at--;
+    chosen.splice(at, 0, i);
+    if (chosen.length > k) chosen.pop();
+  }
+  return chosen.map((i) => ({ label: labels[i]!, probability: probabilities[i]! }));
+}
+
 export function toPrediction(
   probabilities: ArrayLike<number>,
   card: Pick<ModelCard, 'labels' | 'thresholds' | 'multiLabel'>,
   topK = 3,
 ): TextPrediction {
-  const ranked = Array.from(probabilities, (p, i) => ({ label: card.labels[i]!, probability: p })).sort(
-    (a, b) => b.probability - a.probability || a.label.localeCompare(b.label),
-  );
-  const top = ranked
-    .slice(0, Math.max(1, topK))
-    .map((s) => ({ label: s.label, probability: round(s.probability) }));
+  const ranked = rankTop(probabilities, card.labels, Math.max(1, topK));
+  const top = ranked.map((s) => ({ label: s.label, probability: round(s.probability) }));
   const best = ranked[0]!;
   if (card.multiLabel) {
-    const labels = ranked
+    const labels = rankTop(probabilities, card.labels, card.labels.length)
       .filter((s) => s.probability >= (card.thresholds.perLabel?.[s.label] ?? card.thresholds.abstain))
       .map((s) => s.label);
     return {

@@ -51,6 +51,11 @@ export interface TextTrainingOptions {
   /** Add each example's `embedding` (from this feature-extraction model) to its features. */
   embedder?: Omit<EmbedderSpec, 'scale'>;
   halfPrecision?: boolean;
+  /**
+   * After early stopping, calibration and thresholds, train again on all rows (held-out ones too) for
+   * the chosen number of epochs. Default true.
+   */
+  refitOnAllRows?: boolean;
   /** Precision the auto-apply threshold must reach on held-out rows. */
   autoApplyPrecision?: number;
   onProgress?: (event: TrainingProgress) => void;
@@ -60,7 +65,8 @@ export interface TextTrainingOptions {
 export type TrainingProgress =
   | { phase: 'features'; done: number; total: number }
   | { phase: 'epoch'; epoch: number; maxEpochs: number; loss: number; heldOutScore: number }
-  | { phase: 'calibrating' };
+  | { phase: 'calibrating' }
+  | { phase: 'refit'; epoch: number; epochs: number; loss: number };
 
 export interface HeldOutMetrics {
   n: number;
@@ -81,6 +87,8 @@ export interface TextTrainingResult {
   epochs: number;
   trainRows: number;
   heldOutRows: number;
+  /** Rows the final weights were trained on. */
+  refitRows: number;
   seconds: number;
 }
 
@@ -102,7 +110,9 @@ export function trainTextClassifier(
   const { embedder: _ignored, ...ngramSpec }: TextFeatureSpec = options.features ?? defaultTextFeatureSpec;
   const maxEpochs = options.maxEpochs ?? 30;
   const patience = options.patience ?? 3;
-  const lr = options.learningRate ?? 0.5;
+  // Measured on held-out splits: one label per row 0.1 (banking77, clinc150); multi-label 2 (NLU++
+  // micro-F1 0.41 at 0.1, 0.60 at 1, 0.67 at 2): independent sigmoids see each label's few positives.
+  const lr = options.learningRate ?? (multiLabel ? 2 : 0.1);
   const l2 = options.l2 ?? 0;
   const halfPrecision = options.halfPrecision ?? true;
   const checkCancel = () => {
@@ -197,18 +207,16 @@ export function trainTextClassifier(
   const b = model.parts.bias;
   const G = new Float32Array(V * C);
   const Gb = new Float32Array(C);
-  const random = seededRandom(seed);
-  const order = Uint32Array.from(trainSet.keys());
   const logits = new Float32Array(C);
   const grad = new Float32Array(C);
-  let best = { score: -Infinity, epoch: 0, weights: W.slice(), bias: b.slice() };
 
-  for (let epoch = 1; epoch <= maxEpochs; epoch++) {
+  /** One pass of AdaGrad over the rows in a seeded order; returns the mean loss. */
+  const epochOver = (set: Encoded[], order: Uint32Array, random: () => number): number => {
     shuffleInPlace(order, random);
     let loss = 0;
     for (let n = 0; n < order.length; n++) {
       if ((n & 1023) === 0) checkCancel();
-      const e = trainSet[order[n]!]!;
+      const e = set[order[n]!]!;
       model.logitsOfRows(e.rows, e.weights, logits);
       loss += lossAndGradient(logits, e.labels, activation, classWeight, grad);
       for (let c = 0; c < C; c++) {
@@ -230,14 +238,16 @@ export function trainTextClassifier(
         }
       }
     }
+    return loss / set.length;
+  };
+
+  let random = seededRandom(seed);
+  let order = Uint32Array.from(trainSet.keys());
+  let best = { score: -Infinity, epoch: 0, weights: W.slice(), bias: b.slice() };
+  for (let epoch = 1; epoch <= maxEpochs; epoch++) {
+    const loss = epochOver(trainSet, order, random);
     const score = heldOutScore(model, heldOutSet, multiLabel);
-    options.onProgress?.({
-      phase: 'epoch',
-      epoch,
-      maxEpochs,
-      loss: loss / trainSet.length,
-      heldOutScore: score,
-    });
+    options.onProgress?.({ phase: 'epoch', epoch, maxEpochs, loss, heldOutScore: score });
     if (score > best.score + 1e-9) best = { score, epoch, weights: W.slice(), bias: b.slice() };
     else if (epoch - best.epoch >= patience) break;
   }
@@ -254,14 +264,39 @@ export function trainTextClassifier(
   const metricsBefore = heldOutEvaluation(model, heldOutLogits, truth, 1, multiLabel);
   model.parts.temperature = temperature;
   const metrics = heldOutEvaluation(model, heldOutLogits, truth, temperature, multiLabel);
+  const thresholds = chooseThresholds(
+    model,
+    heldOutLogits,
+    truth,
+    multiLabel,
+    options.autoApplyPrecision ?? 0.95,
+  );
+
+  // Then the held-out rows teach too: the same number of epochs again, from scratch, on every row. The
+  // temperature, thresholds and reported metrics stay those measured on rows the first model never saw.
+  if (options.refitOnAllRows ?? true) {
+    const all = [...trainSet, ...heldOutSet];
+    W.fill(0);
+    b.fill(0);
+    G.fill(0);
+    Gb.fill(0);
+    random = seededRandom(seed);
+    order = Uint32Array.from(all.keys());
+    for (let epoch = 1; epoch <= best.epoch; epoch++) {
+      const loss = epochOver(all, order, random);
+      options.onProgress?.({ phase: 'refit', epoch, epochs: best.epoch, loss });
+    }
+    if (halfPrecision) W.set(fromFloat16Bits(toFloat16Bits(W)));
+  }
 
   return {
     model,
-    thresholds: chooseThresholds(model, heldOutLogits, truth, multiLabel, options.autoApplyPrecision ?? 0.95),
+    thresholds,
     heldOut: { ...metrics, eceBefore: metricsBefore.ece },
     epochs: best.epoch,
     trainRows: trainSet.length,
     heldOutRows: heldOutSet.length,
+    refitRows: (options.refitOnAllRows ?? true) ? trainSet.length + heldOutSet.length : trainSet.length,
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -79,8 +79,9 @@ function progressValue(t: Training): number {
   if (t.status === 'done') return 100;
   if (t.phase === 'reading') return 2;
   if (t.phase === 'features') return 6;
-  if (t.phase === 'calibrating') return 95;
-  return 8 + (84 * t.epoch) / Math.max(1, t.maxEpochs);
+  if (t.phase === 'calibrating') return 60;
+  if (t.phase === 'refit') return 60 + (35 * (t.refitEpoch ?? 0)) / Math.max(1, t.refitEpochs ?? 1);
+  return 8 + (52 * t.epoch) / Math.max(1, t.maxEpochs);
 }
 
 function phaseText(t: Training): string {
@@ -93,6 +94,8 @@ function phaseText(t: Training): string {
       return `Epoch ${t.epoch} of at most ${t.maxEpochs} · held-out score ${percent(t.heldOutScore)}`;
     case 'calibrating':
       return 'Calibrating confidence on the held-out rows…';
+    case 'refit':
+      return `Final pass over all ${t.rows ? `${t.rows.toLocaleString()} ` : ''}rows: epoch ${t.refitEpoch ?? 0} of ${t.refitEpochs ?? '?'}…`;
     default:
       return t.phase;
   }
