@@ -60,4 +60,6 @@ await Promise.all([
     sourcemap: true,
   }),
 ]);
-console.log('built dist-electron/main.mjs, read-worker.mjs, train-worker.mjs, inference-worker.mjs, checkpointer.mjs and preload.cjs');
+console.log(
+  'built dist-electron/main.mjs, read-worker.mjs, train-worker.mjs, inference-worker.mjs, checkpointer.mjs and preload.cjs',
+);

@@ -135,7 +135,14 @@ describe('classifiers with sentence embeddings from an installed feature-extract
     // Training in the background with an installed embedder.
     const training = await core.router.invoke(
       'models.train',
-      { path: data, text: 'text', label: 'label', modelId: 'topics', embedderModelId: 'sentence-embedder', seed: 2 },
+      {
+        path: data,
+        text: 'text',
+        label: 'label',
+        modelId: 'topics',
+        embedderModelId: 'sentence-embedder',
+        seed: 2,
+      },
       ctx,
     );
     expect(await core.trainings.settled(training.id)).toMatchObject({ status: 'done', version: 2 });
