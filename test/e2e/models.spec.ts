@@ -127,7 +127,7 @@ test('train a model from a CSV, follow its progress, read its metrics, compare t
     const v1 = models.getByRole('row', { name: 'bank-intents v1' });
     await expect(v1).toContainText('Active');
     await expect(v1).toContainText('Text classification');
-    await expect(v1.getByRole('cell').nth(4)).toHaveText('108'); // 120 rows, 12 held out
+    await expect(v1.getByRole('cell').nth(4)).toHaveText('96'); // 120 rows, 24 held out (20 %)
     await expect(v1.getByRole('cell').nth(5)).toHaveText(/^\d{1,3}\.\d%$/);
     const detail = page.getByRole('region', { name: 'bank-intents · version 1' });
     await expect(detail.getByText('Accuracy', { exact: true })).toBeVisible();
@@ -142,15 +142,15 @@ test('train a model from a CSV, follow its progress, read its metrics, compare t
       'ascending',
     );
     await expect(perLabel.locator('tbody tr').first()).toContainText('card_arrival');
-    // The confusion matrix: three by three, rows adding up to the 12 held-out rows.
+    // The confusion matrix: three by three, rows adding up to the 24 held-out rows.
     const matrix = detail.getByTestId('confusion-matrix').getByRole('table').first();
     await expect(matrix.getByRole('rowheader')).toHaveText(INTENTS);
     await expect(matrix.locator('td.confusion-cell')).toHaveCount(9);
     const counts = (await matrix.locator('td.confusion-cell').allTextContents()).map(Number);
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(12);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(24);
     await expect(matrix.locator('td.confusion-diagonal').first()).toHaveAttribute(
       'title',
-      /^True card_arrival, predicted card_arrival: \d+ of 4/,
+      /^True card_arrival, predicted card_arrival: \d+ of 8/,
     );
     await expect(detail).toContainText('Applied automatically');
     await expect(detail).toContainText('temperature scaling');
@@ -172,7 +172,7 @@ test('train a model from a CSV, follow its progress, read its metrics, compare t
     const v2 = models.getByRole('row', { name: 'bank-intents v2' });
     await expect(v2).toContainText('Active');
     await expect(v1).not.toContainText('Active');
-    await expect(v2.getByRole('cell').nth(4)).toHaveText('216'); // 240 rows, 24 held out
+    await expect(v2.getByRole('cell').nth(4)).toHaveText('192'); // 240 rows, 48 held out
     await expect(page.getByRole('region', { name: 'bank-intents · version 2' })).toBeVisible();
     await page.getByRole('button', { name: 'Hide training' }).click();
     await expect(trainPanel).toBeHidden();
@@ -189,7 +189,7 @@ test('train a model from a CSV, follow its progress, read its metrics, compare t
       'Change',
     ]);
     await expect(metrics.getByRole('row', { name: /Accuracy/ })).toContainText(/pts/);
-    await expect(metrics.getByRole('row', { name: /Training rows/ })).toContainText('+108 rows');
+    await expect(metrics.getByRole('row', { name: /Training rows/ })).toContainText('+96 rows');
     await expect(
       compare.getByRole('table', { name: 'F1 per label in both versions' }).locator('tbody tr'),
     ).toHaveCount(3);
