@@ -7,8 +7,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { readLabelledRows } from '../../main/engine/datasets/labelled-rows.ts';
-import { threadPlan } from '../../main/engine/runtime/inference-pool.ts';
+import { InferencePool, threadPlan } from '../../main/engine/runtime/inference-pool.ts';
 import { TextSession } from '../../main/engine/runtime/text-session.ts';
+import { readModelCard } from '../../main/engine/model-folder.ts';
 import { stratifiedSplit } from '../../main/engine/text/train-text.ts';
 import { docket } from '../helpers/cli.ts';
 import { useTestCores } from '../helpers/core.ts';
@@ -334,6 +335,41 @@ describe('model engine through the CLI and the registry', () => {
       message: expect.stringMatching(/Model "intents" version 1 .* is damaged/),
     });
     expect(await core.router.invoke('models.list', {}, ctx)).toHaveLength(1);
+  });
+
+  it('keeps one session per model per worker, releases it when idle, and loads it again when needed', async () => {
+    const dir = tempDir();
+    const { train, testTexts } = await dataFiles(dir);
+    const out = join(dir, 'm.model');
+    json(
+      docket([
+        'train',
+        'text',
+        '--data',
+        train,
+        '--text',
+        'text',
+        '--label',
+        'category',
+        '--out',
+        out,
+        '--json',
+      ]),
+    );
+    const model = { dir: out, sha256: (await readModelCard(out)).sha256 };
+    const pool = new InferencePool({ workers: 2, idleMs: 300, batchSize: 16 });
+    try {
+      const texts = testTexts.slice(0, 64);
+      const first = await pool.probabilities(model, texts);
+      expect(first).toHaveLength(64);
+      expect(await pool.cachedSessions()).toEqual([1, 1]);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(await pool.cachedSessions()).toEqual([0, 0]);
+      const again = await pool.probabilities(model, texts);
+      expect(again.map((p) => Array.from(p))).toEqual(first.map((p) => Array.from(p)));
+    } finally {
+      await pool.close();
+    }
   });
 
   it('plans workers × ONNX Runtime threads within the cores', () => {

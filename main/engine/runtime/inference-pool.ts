@@ -74,6 +74,18 @@ export class InferencePool {
     return out;
   }
 
+  /** Sessions each worker holds now (a session unused for `idleMs` is released). */
+  async cachedSessions(): Promise<number[]> {
+    if (!this.pool) return [];
+    const pool = this.pool;
+    const answers = await Promise.all(
+      Array.from({ length: pool.size }, () =>
+        pool.run({ modelDir: '', sha256: '', texts: [] }, { timeoutMs: 10_000 }),
+      ),
+    );
+    return answers.map((a) => (a.ok ? a.cachedSessions : 0));
+  }
+
   async close(): Promise<void> {
     await this.pool?.close();
     this.pool = null;

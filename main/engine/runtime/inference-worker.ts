@@ -46,11 +46,14 @@ const sweep = setInterval(
       void entry.session.then((s) => s.release()).catch(() => undefined);
     }
   },
-  Math.max(1000, Math.min(idleMs, 60_000)),
+  Math.max(100, Math.min(idleMs / 2, 60_000)),
 );
 sweep.unref();
 
 async function handle(request: InferenceRequest): Promise<InferenceResponse> {
+  if (request.modelDir === '' && request.texts.length === 0) {
+    return { ok: true, probabilities: new Float32Array(0), classes: 0, cachedSessions: sessions.size };
+  }
   try {
     const session = await sessionFor(request);
     if (session.card.sha256 !== request.sha256) {
@@ -62,7 +65,7 @@ async function handle(request: InferenceRequest): Promise<InferenceResponse> {
     const classes = session.card.labels.length;
     const probabilities = new Float32Array(rows.length * classes);
     rows.forEach((r, i) => probabilities.set(r, i * classes));
-    return { ok: true, probabilities, classes };
+    return { ok: true, probabilities, classes, cachedSessions: sessions.size };
   } catch (e) {
     return { ok: false, message: (e as Error).message, modelError: e instanceof ModelError };
   }
