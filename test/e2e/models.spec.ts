@@ -127,7 +127,7 @@ test('train a model from a CSV, follow its progress, read its metrics, compare t
     const v1 = models.getByRole('row', { name: 'bank-intents v1' });
     await expect(v1).toContainText('Active');
     await expect(v1).toContainText('Text classification');
-    await expect(v1.getByRole('cell').nth(4)).toHaveText('96'); // 120 rows, 24 held out (20 %)
+    await expect(v1.getByRole('cell').nth(4)).toHaveText('120'); // all 120 rows learned from; 24 were held out first (20 %)
     await expect(v1.getByRole('cell').nth(5)).toHaveText(/^\d{1,3}\.\d%$/);
     const detail = page.getByRole('region', { name: 'bank-intents · version 1' });
     await expect(detail.getByText('Accuracy', { exact: true })).toBeVisible();
@@ -172,7 +172,7 @@ test('train a model from a CSV, follow its progress, read its metrics, compare t
     const v2 = models.getByRole('row', { name: 'bank-intents v2' });
     await expect(v2).toContainText('Active');
     await expect(v1).not.toContainText('Active');
-    await expect(v2.getByRole('cell').nth(4)).toHaveText('192'); // 240 rows, 48 held out
+    await expect(v2.getByRole('cell').nth(4)).toHaveText('240');
     await expect(page.getByRole('region', { name: 'bank-intents · version 2' })).toBeVisible();
     await page.getByRole('button', { name: 'Hide training' }).click();
     await expect(trainPanel).toBeHidden();
@@ -189,7 +189,7 @@ test('train a model from a CSV, follow its progress, read its metrics, compare t
       'Change',
     ]);
     await expect(metrics.getByRole('row', { name: /Accuracy/ })).toContainText(/pts/);
-    await expect(metrics.getByRole('row', { name: /Training rows/ })).toContainText('+96 rows');
+    await expect(metrics.getByRole('row', { name: /Training rows/ })).toContainText('+120 rows');
     await expect(
       compare.getByRole('table', { name: 'F1 per label in both versions' }).locator('tbody tr'),
     ).toHaveCount(3);

@@ -90,7 +90,7 @@ export async function trainText(o: TrainTextOptions): Promise<void> {
     [
       `Model      ${out}`,
       `Labels     ${summary.labels} (${saved.multiLabel ? 'multi-label' : 'one per row'})`,
-      `Rows       ${summary.trainRows} trained, ${summary.heldOutRows} held out${skipped ? `, ${skipped} skipped (no text or label)` : ''}`,
+      `Rows       ${summary.trainRows} learned from; ${summary.heldOutRows} of them held out first to measure it${skipped ? `, ${skipped} skipped (no text or label)` : ''}`,
       `Held out   accuracy ${pct(m.accuracy)}, macro-F1 ${pct(m.macroF1)}${saved.multiLabel ? `, micro-F1 ${pct(m.microF1)}` : ''}, calibration error ${pct(m.ece)} (was ${pct(m.eceBefore)})`,
       `Abstains   below ${pct(saved.thresholds.abstain)}; applies automatically from ${pct(saved.thresholds.autoApply)}`,
       `Took       ${summary.seconds} s, ${summary.epochs} epochs; model ${(bytes.length / 1e6).toFixed(1)} MB`,

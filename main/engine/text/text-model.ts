@@ -46,7 +46,8 @@ export function trainTextModel(
     featureSpec: { ...model.parts.featureSpec },
     training: {
       fingerprint: dataFingerprint(examples),
-      rows: result.trainRows,
+      // The final weights learned from every row (held-out ones too, after the metrics were measured).
+      rows: result.refitRows,
       heldOutRows: result.heldOutRows,
       source: meta.source,
       seed,

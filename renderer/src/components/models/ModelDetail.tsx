@@ -139,7 +139,7 @@ function Body({ detail }: { detail: Detail }) {
               ['Trained from', detail.trainingSource ?? '—'],
               [
                 'Rows',
-                `${detail.trainingRows.toLocaleString()} for training, ${detail.heldOutRows.toLocaleString()} held out for checking`,
+                `${detail.trainingRows.toLocaleString()}; ${detail.heldOutRows.toLocaleString()} of them held out to measure it, then learned from too`,
               ],
               ['Created', formatDate(detail.created)],
               ['Installed', formatDate(detail.installedAt)],

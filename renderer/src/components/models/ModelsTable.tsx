@@ -68,7 +68,9 @@ export function ModelsTable({
         header: 'Training rows',
         meta: { num: true },
         cell: (c) => (
-          <span title={`${c.row.original.heldOutRows.toLocaleString()} more rows held out for checking`}>
+          <span
+            title={`${c.row.original.heldOutRows.toLocaleString()} of these rows were held out to measure the model`}
+          >
             {c.getValue().toLocaleString()}
           </span>
         ),
