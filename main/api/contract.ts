@@ -2,6 +2,7 @@
 // errors it may return. The router validates against these; the renderer's client is typed from them
 // (the renderer imports this file's types only).
 import { z } from 'zod';
+import { MODEL_ID_PATTERN } from '../engine/model-card.ts';
 
 /** Error codes a caller can receive. Each procedure lists the ones it may return beyond the common ones. */
 export const errorCodes = [
@@ -286,9 +287,11 @@ export const trainingSchema = z.object({
   error: z.string().nullable(),
   version: z.number().int().nullable(),
 });
-const modelRef = z
-  .object({ modelId: z.string().min(1).max(80), version: z.number().int().positive() })
-  .strict();
+/** A model id names a folder under <db>.models: lower-case letters, digits, ".", "_" and "-" only. */
+const modelIdSchema = z
+  .string()
+  .regex(MODEL_ID_PATTERN, 'lower-case letters, digits, ".", "_" or "-", starting with a letter or digit');
+const modelRef = z.object({ modelId: modelIdSchema, version: z.number().int().positive() }).strict();
 const dataPreviewSchema = z.object({
   path: z.string(),
   columns: z.array(z.string()),
@@ -480,9 +483,7 @@ export const contract = {
   }),
   'models.get': query({
     description: 'One model version in full: labels, per-class scores, confusion matrix, thresholds.',
-    input: z
-      .object({ modelId: z.string().min(1).max(80), version: z.number().int().positive().optional() })
-      .strict(),
+    input: z.object({ modelId: modelIdSchema, version: z.number().int().positive().optional() }).strict(),
     output: modelDetailSchema,
     errors: ['NOT_FOUND'],
   }),
@@ -494,7 +495,7 @@ export const contract = {
   }),
   'models.rollback': mutation({
     description: 'Go back to the version that was in use before the current one.',
-    input: z.object({ modelId: z.string().min(1).max(80) }).strict(),
+    input: z.object({ modelId: modelIdSchema }).strict(),
     output: modelSummarySchema,
     errors: ['NOT_FOUND', 'CONFLICT'],
   }),
@@ -509,7 +510,7 @@ export const contract = {
     input: z
       .object({
         path: z.string().min(1),
-        modelId: z.string().min(1).max(80).optional(),
+        modelId: modelIdSchema.optional(),
         activate: z.boolean().optional(),
       })
       .strict(),
@@ -521,7 +522,7 @@ export const contract = {
     description: 'Copy a version out as a model folder.',
     input: z
       .object({
-        modelId: z.string().min(1).max(80),
+        modelId: modelIdSchema,
         version: z.number().int().positive().optional(),
         out: z.string().min(1),
       })
@@ -535,7 +536,7 @@ export const contract = {
       'Classify texts with a model (its active version unless one is named): label, probability, abstain, top.',
     input: z
       .object({
-        modelId: z.string().min(1).max(80),
+        modelId: modelIdSchema,
         version: z.number().int().positive().optional(),
         texts: z.array(z.string().max(100_000)).min(1).max(1000),
         top: z.number().int().min(1).max(20).default(3),
@@ -578,7 +579,7 @@ export const contract = {
         labelSeparator: z.string().min(1).max(5).optional(),
         seed: z.number().int().default(1),
         /** An installed feature-extraction model whose sentence embeddings join the features. */
-        embedderModelId: z.string().min(1).max(80).optional(),
+        embedderModelId: modelIdSchema.optional(),
       })
       .strict(),
     output: trainingSchema,
@@ -594,7 +595,7 @@ export const contract = {
     description: 'Stop a running training; nothing is installed.',
     input: z.object({ trainingId: z.number().int() }).strict(),
     output: trainingSchema,
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', 'CONFLICT'],
   }),
   'audit.list': query({
     description: 'The audit log, newest first.',

@@ -6,6 +6,7 @@ import type { InstalledModel, ModelRegistry } from '../engine/registry.ts';
 import type { TrainingService } from '../engine/training-service.ts';
 import { DataFileError, readRecords } from '../engine/datasets/labelled-rows.ts';
 import { ModelError } from '../engine/model-folder.ts';
+import { TrainingDataError } from '../engine/training-errors.ts';
 import { saveUploads } from '../ingest/uploads.ts';
 import type { InferencePool } from '../engine/runtime/inference-pool.ts';
 import { toPrediction } from '../engine/text/text-model.ts';
@@ -59,7 +60,7 @@ export async function userErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (e instanceof ModelError || e instanceof DataFileError)
+    if (e instanceof ModelError || e instanceof DataFileError || e instanceof TrainingDataError)
       throw new DocketError('BAD_INPUT', e.message, { cause: e });
     throw e;
   }
@@ -126,6 +127,7 @@ export function modelHandlers(
       }
       if (model.format === 'transformers.js') {
         return userErrors(async () => {
+          await registry.verify(model.modelId, model.version); // the sha256 in its card, before loading
           const { openTransformersModel } = await import('../engine/transformers/open.ts');
           const tm = await openTransformersModel(model.path, 'text-classification');
           try {

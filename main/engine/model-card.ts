@@ -5,6 +5,9 @@ import { z } from 'zod';
 
 export const MODEL_FORMAT = 'docket-model/1';
 
+/** A model id names its folder under <db>.models: this pattern cannot climb out of it. */
+export const MODEL_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,79}$/;
+
 const classScores = z.object({
   precision: z.number(),
   recall: z.number(),
@@ -23,7 +26,7 @@ export type DatasetCredit = z.infer<typeof datasetCredit>;
 export const modelCardSchema = z.object({
   format: z.literal(MODEL_FORMAT),
   /** Stable name across versions, e.g. "support-intent". */
-  id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'lower-case letters, digits, ".", "_" or "-"'),
+  id: z.string().regex(MODEL_ID_PATTERN, 'lower-case letters, digits, ".", "_" or "-"'),
   task: z.enum([
     'text-classification',
     'token-classification',

@@ -6,8 +6,8 @@ import { basename, join } from 'node:path';
 import { modelCardSchema, type ModelCard } from './model-card.ts';
 
 export class ModelError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'ModelError';
   }
 }

@@ -1,15 +1,17 @@
 // The model registry: installed model versions live in `<db>.models/<id>/<version>/` (a copy, so the
 // registry never depends on where a folder was imported from) and in the `models` table. One version per
 // model is active; activations form a stack, and roll-back pops it back to the version active before.
-import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { cp, mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { DocketError } from '../api/errors.ts';
 import { appendAudit } from '../store/audit.ts';
-import type { ModelCard } from './model-card.ts';
+import { MODEL_ID_PATTERN, type ModelCard } from './model-card.ts';
 import { CARD_FILE, ModelError, loadModelFolder, sha256Hex } from './model-folder.ts';
 import { describeTransformersFolder, isTransformersFolder } from './transformers-card.ts';
+import { isDocketModelFolder } from './transformers/folder.ts';
 
 export type ModelFormat = 'docket' | 'transformers.js';
 
@@ -133,70 +135,95 @@ export class ModelRegistry {
     const dir = resolve(source);
     let card: ModelCard;
     let format: ModelFormat;
-    if (existsSync(join(dir, CARD_FILE))) {
+    if (isDocketModelFolder(dir)) {
       card = (await loadModelFolder(dir)).card; // checks the sha256 before anything is copied
       format = 'docket';
     } else if (isTransformersFolder(dir)) {
       card = await describeTransformersFolder(dir, options.modelId);
       format = 'transformers.js';
+    } else if (existsSync(join(dir, CARD_FILE))) {
+      card = (await loadModelFolder(dir)).card; // says what is missing
+      format = 'docket';
     } else {
       throw new ModelError(
         `${dir} is not a model folder: it needs model.onnx and card.json, or config.json, tokenizer.json and onnx/model.onnx.`,
       );
     }
     const modelId = options.modelId ?? card.id;
+    if (!MODEL_ID_PATTERN.test(modelId)) {
+      throw new ModelError(
+        `"${modelId}" cannot be a model id: use lower-case letters, digits, ".", "_" or "-".`,
+      );
+    }
+
+    // Copy into a staging folder first; the version is decided and the folder renamed into place in one
+    // synchronous step, so two installs of the same model never share a folder.
+    const staging = join(this.root, '.staging', randomUUID());
+    await mkdir(dirname(staging), { recursive: true });
+    await cp(dir, staging, { recursive: true });
+    const sizeBytes = await folderSize(staging);
+
     const taken = this.db.prepare('SELECT sha256, version FROM models WHERE model_id = ?').all(modelId) as {
       sha256: string;
       version: number;
     }[];
     const same = taken.find((t) => t.sha256 === card.sha256);
-    if (same && options.reuseIdentical) {
+    if (same) {
+      rmSync(staging, { recursive: true, force: true });
+      if (!options.reuseIdentical) {
+        throw new DocketError(
+          'CONFLICT',
+          `This model is already installed as "${modelId}" version ${same.version}.`,
+        );
+      }
       if (options.activate) this.activate(modelId, same.version, options.actor);
       return this.get(modelId, same.version);
-    }
-    if (same) {
-      throw new DocketError(
-        'CONFLICT',
-        `This model is already installed as "${modelId}" version ${same.version}.`,
-      );
     }
     const version = taken.some((t) => t.version === card.version)
       ? Math.max(...taken.map((t) => t.version)) + 1
       : card.version;
     card = { ...card, id: modelId, version };
-
     const target = join(this.root, modelId, String(version));
-    await rm(target, { recursive: true, force: true });
-    await mkdir(target, { recursive: true });
-    await cp(dir, target, { recursive: true });
-    await writeFile(join(target, CARD_FILE), `${JSON.stringify(card, null, 2)}\n`);
-    const sizeBytes = await folderSize(target);
+    if (!target.startsWith(this.root + sep)) throw new ModelError(`"${modelId}" cannot be a model id.`);
+    // A folder without a row is a leftover of an install that was interrupted: replace it.
+    rmSync(target, { recursive: true, force: true });
+    mkdirSync(dirname(target), { recursive: true });
+    // transformers.js folders keep their own files only (a card.json would make them look like a Docket
+    // model when exported and imported again); their card lives in the database.
+    if (format === 'docket') writeFileSync(join(staging, CARD_FILE), `${JSON.stringify(card, null, 2)}\n`);
+    renameSync(staging, target);
 
-    const installed = this.db.transaction(() => {
-      const { lastInsertRowid } = this.db
-        .prepare(
-          `INSERT INTO models (model_id, version, task, card, path, sha256, format, size_bytes)
+    let installed: number;
+    try {
+      installed = this.db.transaction(() => {
+        const { lastInsertRowid } = this.db
+          .prepare(
+            `INSERT INTO models (model_id, version, task, card, path, sha256, format, size_bytes)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          modelId,
-          version,
-          card.task,
-          JSON.stringify(card),
-          relative(this.root, target),
-          card.sha256,
-          format,
-          sizeBytes,
-        );
-      appendAudit(this.db, {
-        actor: options.actor,
-        action: 'models.install',
-        subject: `${modelId}@${version}`,
-        details: { from: dir, format },
-      });
-      if (options.activate || taken.length === 0) this.setActive(modelId, version, options.actor);
-      return Number(lastInsertRowid);
-    })();
+          )
+          .run(
+            modelId,
+            version,
+            card.task,
+            JSON.stringify(card),
+            relative(this.root, target),
+            card.sha256,
+            format,
+            sizeBytes,
+          );
+        appendAudit(this.db, {
+          actor: options.actor,
+          action: 'models.install',
+          subject: `${modelId}@${version}`,
+          details: { from: dir, format },
+        });
+        if (options.activate || taken.length === 0) this.setActive(modelId, version, options.actor);
+        return Number(lastInsertRowid);
+      })();
+    } catch (e) {
+      rmSync(target, { recursive: true, force: true });
+      throw e;
+    }
     return this.toModel(this.db.prepare('SELECT * FROM models WHERE id = ?').get(installed) as Row);
   }
 

@@ -16,7 +16,7 @@ export interface Training {
   modelId: string;
   dataFile: string;
   status: 'running' | 'done' | 'failed' | 'cancelled';
-  phase: TrainingProgress['phase'] | 'reading';
+  phase: TrainingProgress['phase'] | 'reading' | 'installing';
   epoch: number;
   maxEpochs: number;
   heldOutScore: number | null;
@@ -36,7 +36,7 @@ const WORKER_URL = new URL(fromSource ? './train-worker.ts' : './train-worker.mj
 export class TrainingService {
   private readonly registry: ModelRegistry;
   private readonly events: EventHub;
-  private readonly trainings = new Map<number, { training: Training; worker: Worker }>();
+  private readonly trainings = new Map<number, { training: Training; worker: Worker; outDir: string }>();
   private nextId = 1;
 
   constructor(registry: ModelRegistry, events: EventHub) {
@@ -75,7 +75,7 @@ export class TrainingService {
       error: null,
       version: null,
     };
-    this.trainings.set(id, { training, worker });
+    this.trainings.set(id, { training, worker, outDir });
     const finish = (status: Training['status'], error: string | null = null) => {
       if (training.status !== 'running') return;
       training.status = status;
@@ -101,6 +101,8 @@ export class TrainingService {
         }
         this.emit(training);
       } else if (m.type === 'done') {
+        training.phase = 'installing';
+        this.emit(training);
         this.registry
           .install(outDir, { actor, activate: true, modelId: request.modelId, reuseIdentical: true })
           .then(
@@ -127,13 +129,22 @@ export class TrainingService {
   async cancel(id: number): Promise<Training> {
     const entry = this.trainings.get(id);
     if (!entry) throw new DocketError('NOT_FOUND', `There is no training ${id}.`);
-    if (entry.training.status === 'running') {
-      entry.training.status = 'cancelled';
-      entry.training.finishedAt = new Date().toISOString();
-      await entry.worker.terminate();
-      this.emit(entry.training);
+    const t = entry.training;
+    if (t.status === 'running' && t.phase === 'installing') {
+      throw new DocketError(
+        'CONFLICT',
+        `Training ${t.modelId} has finished and its model is being installed; roll it back once it is done.`,
+      );
     }
-    return { ...entry.training };
+    if (t.status === 'running') {
+      t.status = 'cancelled';
+      t.finishedAt = new Date().toISOString();
+      await entry.worker.terminate();
+      await rm(entry.outDir, { recursive: true, force: true });
+      this.emit(t);
+      this.events.statusChanged();
+    }
+    return { ...t };
   }
 
   /** Waits for a training to end (for the CLI and tests). */

@@ -2,7 +2,7 @@
 // `models ...` as child processes on real data and a real encrypted database; the registry's
 // activate / roll-back / export / delete; the inference pool; trainings in the background; a damaged
 // model's clear error; and a transformers.js folder from the committed fixture.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -103,15 +103,22 @@ describe('model engine through the CLI and the registry', () => {
     expect(evaluated.accuracy as number).toBeGreaterThan(0.8);
     expect(evaluated).not.toHaveProperty('microF1');
 
-    // Out of scope: rows labelled "oos" that the model never saw should be abstained on.
+    // Out of scope: rows labelled "oos" (the model never saw any) count as caught when it abstains.
+    const inScopeRows = (await readLabelledRows(test, { text: 'text', label: 'category' })).examples.slice(
+      0,
+      40,
+    );
+    const oosTexts = [
+      'what is the weather tomorrow in lisbon',
+      'play some jazz music please',
+      'how many calories are in a banana',
+    ];
     const oosFile = join(dir, 'oos.csv');
     writeFileSync(
       oosFile,
       `text,category\n${[
-        ...testTexts.slice(0, 20).map((t) => `${csvCell(t)},${'x'}`),
-        'what is the weather tomorrow in lisbon,oos',
-        'play some jazz music please,oos',
-        'how many calories are in a banana,oos',
+        ...inScopeRows.map((e) => `${csvCell(e.text)},${e.labels[0]}`),
+        ...oosTexts.map((t) => `${t},oos`),
       ].join('\n')}\n`,
     );
     const withOos = json<{ inScopeAccuracy: number; oosRecall: number }>(
@@ -131,8 +138,16 @@ describe('model engine through the CLI and the registry', () => {
         '--json',
       ]),
     );
-    expect(withOos).toHaveProperty('inScopeAccuracy');
-    expect(withOos).toHaveProperty('oosRecall');
+    expect(withOos.inScopeAccuracy).toBeGreaterThan(0.7);
+    // The same abstentions as `docket classify` gives for those texts.
+    const oosPredictions = docket(['classify', '--model', out, '--json'], {}, `${oosTexts.join('\n')}\n`)
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { abstain: boolean });
+    expect(withOos.oosRecall).toBeCloseTo(
+      oosPredictions.filter((p) => p.abstain).length / oosTexts.length,
+      6,
+    );
 
     const classified = docket(
       ['classify', '--model', out, '--top', '2', '--json'],
@@ -370,6 +385,75 @@ describe('model engine through the CLI and the registry', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('refuses model ids that could name a folder outside the models folder, and data that cannot train', async () => {
+    const dir = tempDir();
+    const { train } = await dataFiles(dir);
+    const db = join(dir, 'docket.db');
+    expect(docket(['init', '--db', db], env).code).toBe(0);
+    const out = join(dir, 'm.model');
+    json(
+      docket([
+        'train',
+        'text',
+        '--data',
+        train,
+        '--text',
+        'text',
+        '--label',
+        'category',
+        '--out',
+        out,
+        '--json',
+      ]),
+    );
+    for (const id of ['../victim', 'a/b', 'Upper']) {
+      const r = docket(['models', 'import', out, '--id', id, '--db', db, '--json'], env);
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout).error.code).toBe('BAD_INPUT');
+    }
+    expect(existsSync(join(dir, 'victim'))).toBe(false);
+    const badId = docket([
+      'train',
+      'text',
+      '--data',
+      train,
+      '--text',
+      'text',
+      '--label',
+      'category',
+      '--id',
+      'My Model',
+    ]);
+    expect(badId.code).toBe(1);
+    expect(badId.stderr).toMatch(/cannot be a model id/);
+
+    const oneLabel = join(dir, 'one.csv');
+    writeFileSync(oneLabel, 'text,label\nhello there,greeting\nhi,greeting\n');
+    const r = docket(['train', 'text', '--data', oneLabel, '--text', 'text', '--label', 'label', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).error).toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringMatching(/at least two different labels/),
+    });
+  });
+
+  it('a transformers.js model exported from one database imports into another', async () => {
+    const ctx = { transport: 'in-process' as const, actor: 'test' };
+    const a = openTestCore();
+    await a.router.invoke('models.import', { path: TINY_TRANSFORMERS, modelId: 'tiny-topics' }, ctx);
+    const exported = join(tempDir(), 'exported');
+    await a.router.invoke('models.export', { modelId: 'tiny-topics', out: exported }, ctx);
+    const b = openTestCore();
+    const again = await b.router.invoke('models.import', { path: exported }, ctx);
+    expect(again).toMatchObject({ format: 'transformers.js', task: 'text-classification' });
+    const [p] = await b.router.invoke(
+      'models.classify',
+      { modelId: again.modelId, texts: ['the contract was signed'] },
+      ctx,
+    );
+    expect(p!.label).toBe('contract');
   });
 
   it('plans workers × ONNX Runtime threads within the cores', () => {

@@ -24,12 +24,18 @@ const pct = (x: number | undefined) => (x === undefined ? '-' : `${(x * 100).toF
 export async function evalText(o: EvalTextOptions): Promise<void> {
   const embedder = o.embedder ? await userErrors(() => openEmbedder(o.embedder!)) : undefined;
   const session = await userErrors(() => TextSession.open(o.model, { embedder }));
+  if (o.multiLabel !== session.card.multiLabel) {
+    process.stderr.write(
+      `docket: note: the model is ${session.card.multiLabel ? '' : 'not '}multi-label; its rows are read that way.\n`,
+    );
+  }
   try {
     const { examples } = await userErrors(() =>
       readLabelledRows(o.data, {
         text: o.text,
         label: o.label,
-        multiLabel: o.multiLabel,
+        // The model decides: a multi-label model's rows may hold several labels, another's one each.
+        multiLabel: session.card.multiLabel,
         labelSeparator: o.labelSep,
       }),
     );

@@ -7,6 +7,8 @@ import { modelIdFrom, writeModelFolder } from '../../engine/model-folder.ts';
 import { trainTextModel } from '../../engine/text/text-model.ts';
 import { embedExamples, openEmbedder } from '../../engine/text/embedder.ts';
 import { printResult } from '../output.ts';
+import { DocketError } from '../../api/errors.ts';
+import { MODEL_ID_PATTERN } from '../../engine/model-card.ts';
 
 export interface TrainTextOptions {
   data: string;
@@ -26,6 +28,12 @@ const pct = (x: number | undefined) => (x === undefined ? '-' : `${(x * 100).toF
 
 export async function trainText(o: TrainTextOptions): Promise<void> {
   const id = o.id ?? modelIdFrom(o.data);
+  if (!MODEL_ID_PATTERN.test(id)) {
+    throw new DocketError(
+      'BAD_INPUT',
+      `"${id}" cannot be a model id: use lower-case letters, digits, ".", "_" or "-".`,
+    );
+  }
   const out = resolve(o.out ?? `${id}.model`);
   const read = await userErrors(() =>
     readLabelledRows(o.data, {

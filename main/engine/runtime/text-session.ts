@@ -53,7 +53,14 @@ export class TextSession {
       );
     }
     const loaded = new TextSession(dir, card, session, embedder);
-    await loaded.probabilities(['warm up']);
+    try {
+      await loaded.probabilities(['warm up']); // also proves the graph takes what the featurizer gives
+    } catch (e) {
+      await session.release();
+      throw new ModelError(
+        `Model "${card.id}" version ${card.version} (${dir}) does not run: ${(e as Error).message.split('\n')[0]}`,
+      );
+    }
     return loaded;
   }
 

@@ -2,7 +2,7 @@
 // (features.ts), AdaGrad with L2 on the rows each step touches, tokens visited in a seeded random order
 // (deterministic for a seed), optional class weighting, early stopping on the dev span F1. Then, on dev:
 // temperature scaling and the weight of the learned BIO transition scores used by Viterbi decoding.
-import { TrainingCancelledError } from '../training-cancelled.ts';
+import { TrainingCancelledError } from '../training-errors.ts';
 import { fitTemperature, softmaxInPlace } from '../calibration.ts';
 import { spanReportFromTags } from '../metrics/spans.ts';
 import { fromFloat16Bits, toFloat16Bits } from '../onnx/graph-builder.ts';

@@ -58,7 +58,7 @@ export async function evaluateTextModel(
     probabilities.forEach((p, i) => {
       for (let c = 0; c < p.length; c++) {
         const yes = predicted[i]!.has(c);
-        confidence.push(p[c]! >= 0.5 ? p[c]! : 1 - p[c]!);
+        confidence.push(yes ? p[c]! : 1 - p[c]!);
         correct.push(yes === truth[i]!.has(c));
       }
     });

@@ -113,12 +113,14 @@ export function toPrediction(
   const top = ranked.map((s) => ({ label: s.label, probability: round(s.probability) }));
   const best = ranked[0]!;
   if (card.multiLabel) {
-    const labels = rankTop(probabilities, card.labels, card.labels.length)
-      .filter((s) => s.probability >= (card.thresholds.perLabel?.[s.label] ?? card.thresholds.abstain))
-      .map((s) => s.label);
+    const passing = rankTop(probabilities, card.labels, card.labels.length).filter(
+      (s) => s.probability >= (card.thresholds.perLabel?.[s.label] ?? card.thresholds.abstain),
+    );
+    const labels = passing.map((s) => s.label);
     return {
       label: labels[0] ?? null,
-      probability: round(best.probability),
+      // The probability of the label given; when none passes, of the most likely one.
+      probability: round((passing[0] ?? best).probability),
       abstain: labels.length === 0,
       top,
       labels,

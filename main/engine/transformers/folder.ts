@@ -6,6 +6,7 @@
 //   docket        model.onnx + card.json (Docket's own models, shipped or trained here)
 //   transformers  config.json + tokenizer.json + tokenizer_config.json + onnx/model.onnx
 //                 (a transformers.js export, run through @huggingface/transformers with remote loading off)
+import { ModelError } from '../model-folder.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -28,7 +29,7 @@ export const TRANSFORMERS_REQUIRED_FILES = [
 ] as const;
 
 /** An error about one model folder; the message always names the folder. */
-export class TransformersModelError extends Error {
+export class TransformersModelError extends ModelError {
   readonly folder: string;
 
   constructor(folder: string, message: string, options?: { cause?: unknown }) {

@@ -80,6 +80,7 @@ function progressValue(t: Training): number {
   if (t.phase === 'reading') return 2;
   if (t.phase === 'features') return 6;
   if (t.phase === 'calibrating') return 60;
+  if (t.phase === 'installing') return 97;
   if (t.phase === 'refit') return 60 + (35 * (t.refitEpoch ?? 0)) / Math.max(1, t.refitEpochs ?? 1);
   return 8 + (52 * t.epoch) / Math.max(1, t.maxEpochs);
 }
@@ -94,6 +95,8 @@ function phaseText(t: Training): string {
       return `Epoch ${t.epoch} of at most ${t.maxEpochs} · held-out score ${percent(t.heldOutScore)}`;
     case 'calibrating':
       return 'Calibrating confidence on the held-out rows…';
+    case 'installing':
+      return 'Installing the new version…';
     case 'refit':
       return `Final pass over all ${t.rows ? `${t.rows.toLocaleString()} ` : ''}rows: epoch ${t.refitEpoch ?? 0} of ${t.refitEpochs ?? '?'}…`;
     default:
@@ -118,7 +121,7 @@ export function TrainingStatus({ training: t, onCancel }: { training: Training; 
           Training {t.modelId}
           {t.rows ? ` on ${t.rows.toLocaleString()} rows` : ''}
         </Text>
-        {running ? (
+        {running && t.phase !== 'installing' ? (
           <Button size="compact-sm" variant="default" onClick={onCancel}>
             Cancel training
           </Button>
