@@ -4,9 +4,7 @@ import type { Output } from './contract.ts';
 import type { Handlers } from './router.ts';
 import type { InstalledModel, ModelRegistry } from '../engine/registry.ts';
 import type { TrainingService } from '../engine/training-service.ts';
-import { DataFileError, readRecords } from '../engine/datasets/labelled-rows.ts';
-import { ModelError } from '../engine/model-folder.ts';
-import { TrainingDataError } from '../engine/training-errors.ts';
+import { readRecords } from '../engine/datasets/labelled-rows.ts';
 import { saveUploads } from '../ingest/uploads.ts';
 import type { InferencePool } from '../engine/runtime/inference-pool.ts';
 import { toPrediction } from '../engine/text/text-model.ts';
@@ -55,17 +53,6 @@ export function modelSummary(m: InstalledModel): Output<'models.list'>[number] {
   };
 }
 
-/** Registry and data-file errors are the user's to fix: they reach the caller as BAD_INPUT. */
-export async function userErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof ModelError || e instanceof DataFileError || e instanceof TrainingDataError)
-      throw new DocketError('BAD_INPUT', e.message, { cause: e });
-    throw e;
-  }
-}
-
 async function preview(path: string): Promise<Output<'models.dataColumns'>> {
   const { records, columns } = await readRecords(path);
   return {
@@ -105,20 +92,15 @@ export function modelHandlers(
       await registry.remove(modelId, version, ctx.actor);
       return { deleted: true };
     },
-    'models.import': ({ path, modelId, activate }, ctx) =>
-      userErrors(async () =>
-        modelSummary(
-          await registry.install(path, { actor: ctx.actor, ...(modelId ? { modelId } : {}), activate }),
-        ),
+    'models.import': async ({ path, modelId, activate }, ctx) =>
+      modelSummary(
+        await registry.install(path, { actor: ctx.actor, ...(modelId ? { modelId } : {}), activate }),
       ),
     'models.export': async ({ modelId, version, out }, ctx) => ({
       path: await registry.export(modelId, version, out, ctx.actor),
     }),
     'models.classify': async ({ modelId, version, texts, top }) => {
-      const model =
-        version === undefined
-          ? (registry.active(modelId) ?? registry.get(modelId))
-          : registry.get(modelId, version);
+      const model = registry.get(modelId, version); // without a version: the active one
       if (model.task !== 'text-classification') {
         throw new DocketError(
           'BAD_INPUT',
@@ -126,37 +108,31 @@ export function modelHandlers(
         );
       }
       if (model.format === 'transformers.js') {
-        return userErrors(async () => {
-          await registry.verify(model.modelId, model.version); // the sha256 in its card, before loading
-          const { openTransformersModel } = await import('../engine/transformers/open.ts');
-          const tm = await openTransformersModel(model.path, 'text-classification');
-          try {
-            const all = await tm.classify(texts, { topK: model.card.labels.length });
-            return all.map((scores) => {
-              const probabilities = model.card.labels.map(
-                (l) => scores.find((s) => s.label === l)?.score ?? 0,
-              );
-              return toPrediction(probabilities, model.card, top);
-            });
-          } finally {
-            await tm.dispose();
-          }
-        });
+        await registry.verify(model.modelId, model.version); // the sha256 in its card, before loading
+        const { openTransformersModel } = await import('../engine/transformers/open.ts');
+        const tm = await openTransformersModel(model.path, 'text-classification');
+        try {
+          const all = await tm.classify(texts, { topK: model.card.labels.length });
+          return all.map((scores) => {
+            const probabilities = model.card.labels.map((l) => scores.find((s) => s.label === l)?.score ?? 0);
+            return toPrediction(probabilities, model.card, top);
+          });
+        } finally {
+          await tm.dispose();
+        }
       }
       const embedderSpec = (model.card.featureSpec as { embedder?: { sha256: string } }).embedder;
       const embedderDir = embedderSpec ? registry.findBySha256(embedderSpec.sha256)?.path : undefined;
-      const rows = await userErrors(() =>
-        inference.probabilities(
-          { dir: model.path, sha256: model.card.sha256, ...(embedderDir ? { embedderDir } : {}) },
-          texts,
-        ),
+      const rows = await inference.probabilities(
+        { dir: model.path, sha256: model.card.sha256, ...(embedderDir ? { embedderDir } : {}) },
+        texts,
       );
       return rows.map((p) => toPrediction(p, model.card, top));
     },
     'models.uploadData': async ({ name, dataBase64 }) => {
       const [path] = await saveUploads(dbPath, [{ name, dataBase64 }]);
       try {
-        return await userErrors(() => preview(path!));
+        return await preview(path!);
       } catch (e) {
         // The user chose "name"; where the window kept its copy means nothing to them.
         if (e instanceof DocketError)
@@ -164,18 +140,16 @@ export function modelHandlers(
         throw e;
       }
     },
-    'models.dataColumns': ({ path }) => userErrors(() => preview(path)),
+    'models.dataColumns': ({ path }) => preview(path),
     'models.train': async (
       { path, text, label, modelId, multiLabel, labelSeparator, seed, embedderModelId },
       ctx,
     ) => {
-      const embedder = embedderModelId
-        ? (registry.active(embedderModelId) ?? registry.get(embedderModelId))
-        : undefined;
+      const embedder = embedderModelId ? registry.get(embedderModelId) : undefined; // its active version
       if (embedder && (embedder.format !== 'transformers.js' || embedder.task !== 'feature-extraction')) {
         throw new DocketError('BAD_INPUT', `Model "${embedderModelId}" is not a feature-extraction model.`);
       }
-      const { columns } = await userErrors(() => readRecords(path));
+      const { columns } = await readRecords(path);
       for (const column of [text, label]) {
         if (!columns.includes(column))
           throw new DocketError('BAD_INPUT', `The data file has no column "${column}".`);

@@ -11,3 +11,8 @@ export function printError(json: boolean, error: ApiError): void {
   process.stderr.write(`docket: ${error.message}\n`);
   for (const issue of error.issues ?? []) process.stderr.write(`  ${issue.path}: ${issue.message}\n`);
 }
+
+/** A share as a percentage with one decimal ("87.6%"), or "-" when there is none. */
+export function percent(x: number | null | undefined): string {
+  return x === undefined || x === null ? '-' : `${(x * 100).toFixed(1)}%`;
+}

@@ -1,13 +1,15 @@
 // Reading and writing model folders. Every load checks card.json against its schema and model.onnx
 // against the card's sha256, so a missing, damaged or swapped file is a clear error naming the model.
+import { DocketError } from '../api/errors.ts';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { modelCardSchema, type ModelCard } from './model-card.ts';
 
-export class ModelError extends Error {
+/** A model that is missing, damaged or of the wrong kind: the user's to fix, so a BAD_INPUT for every shell. */
+export class ModelError extends DocketError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super('BAD_INPUT', message, options);
     this.name = 'ModelError';
   }
 }

@@ -1,4 +1,5 @@
 // Errors every trainer raises: a cancel (its AbortSignal fired) and data that cannot train a model.
+import { DocketError } from '../api/errors.ts';
 export class TrainingCancelledError extends Error {
   constructor(detail?: string) {
     super(detail ? `Training was cancelled (${detail}).` : 'Training was cancelled.');
@@ -7,9 +8,9 @@ export class TrainingCancelledError extends Error {
 }
 
 /** The data cannot train a model (too few labels or rows): the user's to fix, said in their words. */
-export class TrainingDataError extends Error {
+export class TrainingDataError extends DocketError {
   constructor(message: string) {
-    super(message);
+    super('BAD_INPUT', message);
     this.name = 'TrainingDataError';
   }
 }

@@ -1,6 +1,7 @@
 // Trainings started from the window or the API: each runs in its own worker thread, reports progress
 // through the event hub, can be cancelled, and on success installs the model as a new active version.
 // Trainings live in memory: one interrupted by quitting the app is simply started again.
+import { workerScript } from '../core/worker-script.ts';
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,8 +31,7 @@ export interface Training {
   version: number | null;
 }
 
-const fromSource = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(fromSource ? './train-worker.ts' : './train-worker.mjs', import.meta.url);
+const WORKER_URL = workerScript(import.meta.url, './train-worker.ts', './train-worker.mjs');
 
 export class TrainingService {
   private readonly registry: ModelRegistry;

@@ -10,7 +10,6 @@ import {
   missingTransformersFiles,
   readTransformersConfig,
   resolveTransformersTask,
-  TransformersModelError,
 } from './transformers/folder.ts';
 
 export { isTransformersFolder } from './transformers/folder.ts';
@@ -19,15 +18,8 @@ export async function describeTransformersFolder(dir: string, modelId?: string):
   const missing = missingTransformersFiles(dir);
   if (missing.length)
     throw new ModelError(`The transformers.js model folder ${dir} is missing ${missing.join(', ')}.`);
-  let config;
-  let task;
-  try {
-    config = readTransformersConfig(dir);
-    task = resolveTransformersTask(dir, config);
-  } catch (e) {
-    if (e instanceof TransformersModelError) throw new ModelError(e.message);
-    throw e;
-  }
+  const config = readTransformersConfig(dir); // a TransformersModelError is a ModelError
+  const task = resolveTransformersTask(dir, config);
   const labels = configLabels(config);
   const bytes = await readFile(join(dir, 'onnx', 'model.onnx'));
   return {

@@ -1,6 +1,7 @@
 // Runs imports: scans sources into durable jobs, takes each job through its stages (hash → store → read),
 // reads in a pool of worker threads, and reports progress. The thread that calls this only hashes in
 // streamed chunks, copies through the OS and writes results; the heavy reading happens in the workers.
+import { workerScript } from '../core/worker-script.ts';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { basename, relative, resolve, sep } from 'node:path';
@@ -111,12 +112,8 @@ interface Active {
   ocr: boolean;
 }
 
-// From source a worker is its .ts file; in the desktop build each is bundled beside main.mjs.
-const fromSource = import.meta.url.endsWith('.ts');
-const workerUrl = (source: string, bundled: string): URL =>
-  new URL(fromSource ? source : bundled, import.meta.url);
-const WORKER_URL = workerUrl('./read-worker.ts', './read-worker.mjs');
-const CHECKPOINTER_URL = workerUrl('../store/checkpointer.ts', './checkpointer.mjs');
+const WORKER_URL = workerScript(import.meta.url, './read-worker.ts', './read-worker.mjs');
+const CHECKPOINTER_URL = workerScript(import.meta.url, '../store/checkpointer.ts', './checkpointer.mjs');
 
 export class ImportService {
   private readonly store: Store;

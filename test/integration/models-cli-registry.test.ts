@@ -46,8 +46,28 @@ async function dataFiles(dir: string): Promise<{ train: string; test: string; te
 }
 
 function json<T>(r: { code: number | null; stdout: string; stderr: string }): T {
-  expect(r.stderr === '' || r.code === 0 ? r.code : r.stderr).toBe(0);
+  expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as T;
+}
+
+/** `docket train text` on a banking77 slice (text, category) into `out`, with extra flags; its JSON. */
+function trainCli<T = unknown>(data: string, out: string, ...extra: string[]): T {
+  return json<T>(
+    docket([
+      'train',
+      'text',
+      '--data',
+      data,
+      '--text',
+      'text',
+      '--label',
+      'category',
+      '--out',
+      out,
+      ...extra,
+      '--json',
+    ]),
+  );
 }
 
 describe('model engine through the CLI and the registry', () => {
@@ -58,27 +78,11 @@ describe('model engine through the CLI and the registry', () => {
     const dir = tempDir();
     const { train, test, testTexts } = await dataFiles(dir);
     const out = join(dir, 'intents.model');
-    const trained = json<{
+    const trained = trainCli<{
       model: string;
       metrics: { accuracy: number; macroF1: number; ece: number };
       heldOutRows: number;
-    }>(
-      docket([
-        'train',
-        'text',
-        '--data',
-        train,
-        '--text',
-        'text',
-        '--label',
-        'category',
-        '--out',
-        out,
-        '--seed',
-        '4',
-        '--json',
-      ]),
-    );
+    }>(train, out, '--seed', '4');
     expect(trained.model).toBe(out);
     expect(trained.metrics.accuracy).toBeGreaterThan(0.8);
     expect(trained.heldOutRows).toBeGreaterThan(0);
@@ -235,25 +239,7 @@ describe('model engine through the CLI and the registry', () => {
       [a, '1'],
       [b, '2'],
     ] as const) {
-      json(
-        docket([
-          'train',
-          'text',
-          '--data',
-          train,
-          '--text',
-          'text',
-          '--label',
-          'category',
-          '--out',
-          out,
-          '--seed',
-          seed,
-          '--id',
-          'intents',
-          '--json',
-        ]),
-      );
+      trainCli(train, out, '--seed', seed, '--id', 'intents');
     }
     const first = json<{ modelId: string; version: number; active: boolean }>(
       docket(['models', 'import', a, '--db', db, '--json'], env),
@@ -300,23 +286,7 @@ describe('model engine through the CLI and the registry', () => {
     const dir = tempDir();
     const { train, testTexts } = await dataFiles(dir);
     const out = join(dir, 'm.model');
-    json(
-      docket([
-        'train',
-        'text',
-        '--data',
-        train,
-        '--text',
-        'text',
-        '--label',
-        'category',
-        '--out',
-        out,
-        '--id',
-        'intents',
-        '--json',
-      ]),
-    );
+    trainCli(train, out, '--id', 'intents');
     const core = openTestCore();
     const ctx = { transport: 'in-process' as const, actor: 'test' };
     const installed = await core.router.invoke('models.import', { path: out }, ctx);
@@ -356,21 +326,7 @@ describe('model engine through the CLI and the registry', () => {
     const dir = tempDir();
     const { train, testTexts } = await dataFiles(dir);
     const out = join(dir, 'm.model');
-    json(
-      docket([
-        'train',
-        'text',
-        '--data',
-        train,
-        '--text',
-        'text',
-        '--label',
-        'category',
-        '--out',
-        out,
-        '--json',
-      ]),
-    );
+    trainCli(train, out);
     const model = { dir: out, sha256: (await readModelCard(out)).sha256 };
     const pool = new InferencePool({ workers: 2, idleMs: 300, batchSize: 16 });
     try {
@@ -393,21 +349,7 @@ describe('model engine through the CLI and the registry', () => {
     const db = join(dir, 'docket.db');
     expect(docket(['init', '--db', db], env).code).toBe(0);
     const out = join(dir, 'm.model');
-    json(
-      docket([
-        'train',
-        'text',
-        '--data',
-        train,
-        '--text',
-        'text',
-        '--label',
-        'category',
-        '--out',
-        out,
-        '--json',
-      ]),
-    );
+    trainCli(train, out);
     for (const id of ['../victim', 'a/b', 'Upper']) {
       const r = docket(['models', 'import', out, '--id', id, '--db', db, '--json'], env);
       expect(r.code).toBe(1);

@@ -1,7 +1,6 @@
 // `docket classify --model DIR [--top K] [--json]`: one text per line on stdin, one prediction per line on
 // stdout ({"label", "probability", "abstain", "top"}), in batches through ONNX Runtime.
 import { createInterface } from 'node:readline';
-import { userErrors } from '../../api/model-handlers.ts';
 import { TextSession } from '../../engine/runtime/text-session.ts';
 import { toPrediction } from '../../engine/text/text-model.ts';
 import { openEmbedder } from '../../engine/text/embedder.ts';
@@ -15,10 +14,8 @@ export async function classify(o: {
   threads?: number;
   embedder?: string;
 }): Promise<void> {
-  const embedder = o.embedder ? await userErrors(() => openEmbedder(o.embedder!)) : undefined;
-  const session = await userErrors(() =>
-    TextSession.open(o.model, { intraOpThreads: o.threads ?? 1, embedder }),
-  );
+  const embedder = o.embedder ? await openEmbedder(o.embedder!) : undefined;
+  const session = await TextSession.open(o.model, { intraOpThreads: o.threads ?? 1, embedder });
   try {
     let batch: string[] = [];
     const flush = async () => {

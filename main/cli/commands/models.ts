@@ -1,12 +1,12 @@
 // `docket models list|activate|rollback|export|import|rm --db DB [--json]`: the model registry.
 import { cliContext, openExisting } from '../open-core.ts';
-import { printResult } from '../output.ts';
+import { percent, printResult } from '../output.ts';
 import type { Output } from '../../api/contract.ts';
 import type { DocketCore } from '../../core/docket.ts';
 
 type Summary = Output<'models.list'>[number];
 
-const pct = (x: number | null) => (x === null ? '   -  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
+const pct = (x: number | null) => percent(x).padStart(6);
 
 function line(m: Summary): string {
   const score = m.multiLabel ? `micro-F1 ${pct(m.metrics.microF1)}` : `accuracy ${pct(m.metrics.accuracy)}`;

@@ -1,12 +1,11 @@
 // `docket train text --data FILE --text COL --label COL [--multi-label --label-sep SEP] [--out DIR]
 // [--seed N] [--id NAME] [--json]`: trains a text classifier on this machine and writes its model folder.
 import { basename, resolve } from 'node:path';
-import { userErrors } from '../../api/model-handlers.ts';
 import { readLabelledRows } from '../../engine/datasets/labelled-rows.ts';
 import { modelIdFrom, writeModelFolder } from '../../engine/model-folder.ts';
 import { trainTextModel } from '../../engine/text/text-model.ts';
 import { embedExamples, openEmbedder } from '../../engine/text/embedder.ts';
-import { printResult } from '../output.ts';
+import { percent, printResult } from '../output.ts';
 import { DocketError } from '../../api/errors.ts';
 import { MODEL_ID_PATTERN } from '../../engine/model-card.ts';
 
@@ -24,8 +23,6 @@ export interface TrainTextOptions {
   json: boolean;
 }
 
-const pct = (x: number | undefined) => (x === undefined ? '-' : `${(x * 100).toFixed(1)}%`);
-
 export async function trainText(o: TrainTextOptions): Promise<void> {
   const id = o.id ?? modelIdFrom(o.data);
   if (!MODEL_ID_PATTERN.test(id)) {
@@ -35,37 +32,33 @@ export async function trainText(o: TrainTextOptions): Promise<void> {
     );
   }
   const out = resolve(o.out ?? `${id}.model`);
-  const read = await userErrors(() =>
-    readLabelledRows(o.data, {
-      text: o.text,
-      label: o.label,
-      multiLabel: o.multiLabel,
-      labelSeparator: o.labelSep,
-    }),
-  );
+  const read = await readLabelledRows(o.data, {
+    text: o.text,
+    label: o.label,
+    multiLabel: o.multiLabel,
+    labelSeparator: o.labelSep,
+  });
   const { skipped } = read;
   let examples = read.examples;
-  const embedder = o.embedder ? await userErrors(() => openEmbedder(resolve(o.embedder!))) : undefined;
+  const embedder = o.embedder ? await openEmbedder(resolve(o.embedder!)) : undefined;
   if (embedder) {
     examples = await embedExamples(examples, embedder);
     await embedder.dispose();
   }
   const tty = !o.json && process.stderr.isTTY;
-  const { card, bytes, result } = await userErrors(async () =>
-    trainTextModel(
-      examples,
-      {
-        multiLabel: o.multiLabel,
-        seed: o.seed,
-        ...(embedder ? { embedder: embedder.spec } : {}),
-        onProgress: (e) => {
-          if (tty && e.phase === 'epoch') {
-            process.stderr.write(`\repoch ${e.epoch}/${e.maxEpochs}  held-out ${pct(e.heldOutScore)}   `);
-          }
-        },
+  const { card, bytes, result } = trainTextModel(
+    examples,
+    {
+      multiLabel: o.multiLabel,
+      seed: o.seed,
+      ...(embedder ? { embedder: embedder.spec } : {}),
+      onProgress: (e) => {
+        if (tty && e.phase === 'epoch') {
+          process.stderr.write(`\repoch ${e.epoch}/${e.maxEpochs}  held-out ${percent(e.heldOutScore)}   `);
+        }
       },
-      { id, source: basename(o.data) },
-    ),
+    },
+    { id, source: basename(o.data) },
   );
   if (tty) process.stderr.write('\n');
   const saved = await writeModelFolder(out, card, bytes);
@@ -99,8 +92,8 @@ export async function trainText(o: TrainTextOptions): Promise<void> {
       `Model      ${out}`,
       `Labels     ${summary.labels} (${saved.multiLabel ? 'multi-label' : 'one per row'})`,
       `Rows       ${summary.trainRows} learned from; ${summary.heldOutRows} of them held out first to measure it${skipped ? `, ${skipped} skipped (no text or label)` : ''}`,
-      `Held out   accuracy ${pct(m.accuracy)}, macro-F1 ${pct(m.macroF1)}${saved.multiLabel ? `, micro-F1 ${pct(m.microF1)}` : ''}, calibration error ${pct(m.ece)} (was ${pct(m.eceBefore)})`,
-      `Abstains   below ${pct(saved.thresholds.abstain)}; applies automatically from ${pct(saved.thresholds.autoApply)}`,
+      `Held out   accuracy ${percent(m.accuracy)}, macro-F1 ${percent(m.macroF1)}${saved.multiLabel ? `, micro-F1 ${percent(m.microF1)}` : ''}, calibration error ${percent(m.ece)} (was ${percent(m.eceBefore)})`,
+      `Abstains   below ${percent(saved.thresholds.abstain)}; applies automatically from ${percent(saved.thresholds.autoApply)}`,
       `Took       ${summary.seconds} s, ${summary.epochs} epochs; model ${(bytes.length / 1e6).toFixed(1)} MB`,
     ].join('\n'),
   );

@@ -1,6 +1,7 @@
 // Labelled training and evaluation rows from a user's file: CSV/TSV with a header row, or JSONL (one JSON
 // object per line). Columns are named by the user. Encoding and delimiter are detected as for imports.
 // Errors name the file, the line and the columns that do exist, so the user can fix the command.
+import { DocketError } from '../../api/errors.ts';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -23,9 +24,10 @@ export interface LabelledRows {
   columns: string[];
 }
 
-export class DataFileError extends Error {
+/** A data file that cannot be read as asked: a BAD_INPUT, shown to the user as it is. */
+export class DataFileError extends DocketError {
   constructor(message: string) {
-    super(message);
+    super('BAD_INPUT', message);
     this.name = 'DataFileError';
   }
 }

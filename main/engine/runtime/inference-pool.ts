@@ -1,13 +1,13 @@
 // Runs Docket text models in a pool of worker threads. Each worker keeps its own session per model; a
 // large request is cut into batches spread over the workers. Workers × ONNX Runtime threads ≤ cores, so
 // inference never oversubscribes the machine while the window stays responsive.
+import { workerScript } from '../../core/worker-script.ts';
 import { availableParallelism } from 'node:os';
 import { WorkerPool } from '../../ingest/worker-pool.ts';
 import { ModelError } from '../model-folder.ts';
 import type { InferenceRequest, InferenceResponse, InferenceWorkerData } from './inference-protocol.ts';
 
-const fromSource = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(fromSource ? './inference-worker.ts' : './inference-worker.mjs', import.meta.url);
+const WORKER_URL = workerScript(import.meta.url, './inference-worker.ts', './inference-worker.mjs');
 
 export interface InferencePoolOptions {
   workers?: number;

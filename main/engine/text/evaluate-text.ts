@@ -31,6 +31,11 @@ export interface TextEvaluation {
   labels?: string[];
 }
 
+/** The model's labels, then those only the data has (always wrong, but each gets its row of scores). */
+function withLabelsOfRows(known: string[], seen: string[]): string[] {
+  return [...known, ...new Set(seen.filter((l) => !known.includes(l)))];
+}
+
 export async function evaluateTextModel(
   session: TextSession,
   rows: TextExample[],
@@ -45,10 +50,10 @@ export async function evaluateTextModel(
   const predictions = probabilities.map((p) => toPrediction(p, card, 1));
 
   if (card.multiLabel) {
-    const labels = [
-      ...card.labels,
-      ...new Set(rows.flatMap((r) => r.labels).filter((l) => !card.labels.includes(l))),
-    ];
+    const labels = withLabelsOfRows(
+      card.labels,
+      rows.flatMap((r) => r.labels),
+    );
     const index = new Map(labels.map((l, i) => [l, i]));
     const truth = rows.map((r) => new Set(r.labels.map((l) => index.get(l)!)));
     const predicted = predictions.map((p) => new Set((p.labels ?? []).map((l) => index.get(l)!)));
@@ -76,11 +81,10 @@ export async function evaluateTextModel(
     };
   }
 
-  // Labels in the data that the model does not know still count (always wrong) and get a row.
-  const labels = [
-    ...card.labels,
-    ...new Set(rows.map((r) => r.labels[0]!).filter((l) => !card.labels.includes(l))),
-  ];
+  const labels = withLabelsOfRows(
+    card.labels,
+    rows.map((r) => r.labels[0]!),
+  );
   const index = new Map(labels.map((l, i) => [l, i]));
   const truth = rows.map((r) => index.get(r.labels[0]!)!);
   const predicted = predictions.map((p) => index.get(p.label!)!);

@@ -177,6 +177,13 @@ class CountTable {
 
   add(hash: number, word: boolean): void {
     if (this.size * 2 >= this.keys.length) this.grow();
+    const slot = this.slotOf(hash);
+    this.counts[slot]!++;
+    if (word) this.words[slot] = 1;
+  }
+
+  /** The hash's slot in this generation, claimed (with a zero count) if the hash is new. */
+  private slotOf(hash: number): number {
     const mask = this.keys.length - 1;
     let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask;
     while (this.stamps[slot] === this.generation && this.keys[slot] !== hash) slot = (slot + 1) & mask;
@@ -187,18 +194,13 @@ class CountTable {
       this.words[slot] = 0;
       this.order[this.size++] = slot;
     }
-    this.counts[slot]!++;
-    if (word) this.words[slot] = 1;
+    return slot;
   }
 
   private grow(): void {
-    const old = {
-      keys: this.keys,
-      counts: this.counts,
-      words: this.words,
-      order: this.order.slice(0, this.size),
-    };
-    const capacity = this.keys.length * 2;
+    const { keys, counts, words } = this;
+    const filled = this.order.slice(0, this.size);
+    const capacity = keys.length * 2;
     this.keys = new Uint32Array(capacity);
     this.counts = new Uint32Array(capacity);
     this.words = new Uint8Array(capacity);
@@ -206,15 +208,10 @@ class CountTable {
     this.order = new Uint32Array(capacity / 2);
     this.generation = 1;
     this.size = 0;
-    for (const slot of old.order) {
-      const mask = capacity - 1;
-      let s = (Math.imul(old.keys[slot]!, 0x9e3779b1) >>> 0) & mask;
-      while (this.stamps[s] === 1) s = (s + 1) & mask;
-      this.stamps[s] = 1;
-      this.keys[s] = old.keys[slot]!;
-      this.counts[s] = old.counts[slot]!;
-      this.words[s] = old.words[slot]!;
-      this.order[this.size++] = s;
+    for (const old of filled) {
+      const slot = this.slotOf(keys[old]!);
+      this.counts[slot] = counts[old]!;
+      this.words[slot] = words[old]!;
     }
   }
 }
@@ -231,25 +228,16 @@ export function extractFeatures(
   // Word features are fewer than character n-grams; a weight above 1 keeps them from being drowned out
   // when the row is normalised.
   const wordWeight = spec.wordWeight ?? 1;
-  const dense = spec.embedder && embedding ? spec.embedder.dimensions : 0;
-  if (spec.embedder && embedding && embedding.length !== dense) {
-    throw new Error(`The embedding has ${embedding.length} dimensions; the model expects ${dense}.`);
-  }
-  const distinct = table.size;
-  const hashes = new Uint32Array(distinct + dense);
-  const values = new Float32Array(distinct + dense);
-  let i = 0;
-  for (; i < distinct; i++) {
+  const hashes = new Uint32Array(table.size);
+  const values = new Float32Array(table.size);
+  for (let i = 0; i < table.size; i++) {
     const slot = table.order[i]!;
     const count = table.counts[slot]!;
     hashes[i] = table.keys[slot]!;
     values[i] = (spec.sublinearTf ? 1 + Math.log(count) : count) * (table.words[slot] ? wordWeight : 1);
   }
-  for (let d = 0; d < dense; d++, i++) {
-    hashes[i] = embeddingHash(d);
-    values[i] = embedding![d]! * spec.embedder!.scale;
-  }
-  return { hashes, values };
+  const ngrams = { hashes, values };
+  return spec.embedder && embedding ? withEmbedding(ngrams, spec, embedding) : ngrams;
 }
 
 /** Adds the embedding features to n-gram features made without them. */
@@ -259,6 +247,11 @@ export function withEmbedding(
   embedding: ArrayLike<number>,
 ): SparseFeatures {
   const embedder = spec.embedder!;
+  if (embedding.length !== embedder.dimensions) {
+    throw new Error(
+      `The embedding has ${embedding.length} dimensions; the model expects ${embedder.dimensions}.`,
+    );
+  }
   const n = features.hashes.length;
   const hashes = new Uint32Array(n + embedder.dimensions);
   const values = new Float32Array(n + embedder.dimensions);

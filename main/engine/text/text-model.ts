@@ -109,11 +109,18 @@ export function toPrediction(
   card: Pick<ModelCard, 'labels' | 'thresholds' | 'multiLabel'>,
   topK = 3,
 ): TextPrediction {
-  const ranked = rankTop(probabilities, card.labels, Math.max(1, topK));
-  const top = ranked.map((s) => ({ label: s.label, probability: round(s.probability) }));
+  // Multi-label needs every label ranked (to find all that pass); otherwise the top K is enough.
+  const ranked = rankTop(
+    probabilities,
+    card.labels,
+    card.multiLabel ? card.labels.length : Math.max(1, topK),
+  );
+  const top = ranked
+    .slice(0, Math.max(1, topK))
+    .map((s) => ({ label: s.label, probability: round(s.probability) }));
   const best = ranked[0]!;
   if (card.multiLabel) {
-    const passing = rankTop(probabilities, card.labels, card.labels.length).filter(
+    const passing = ranked.filter(
       (s) => s.probability >= (card.thresholds.perLabel?.[s.label] ?? card.thresholds.abstain),
     );
     const labels = passing.map((s) => s.label);

@@ -3,7 +3,7 @@
 // balanced class weights, early stopping on a stratified held-out split, temperature scaling and an
 // abstain threshold chosen on that split. Deterministic for a seed: one thread, seeded shuffles.
 import { TrainingCancelledError, TrainingDataError } from '../training-errors.ts';
-import { fitTemperature, negativeLogLikelihood, type Activation } from '../calibration.ts';
+import { fitTemperature, type Activation } from '../calibration.ts';
 import {
   classificationReport,
   coverageCurve,
@@ -261,7 +261,7 @@ export function trainTextClassifier(
   let best = { score: -Infinity, epoch: 0, weights: W.slice(), bias: b.slice() };
   for (let epoch = 1; epoch <= maxEpochs; epoch++) {
     const loss = epochOver(trainSet, order, random);
-    const { score } = heldOutScore(model, heldOutSet, multiLabel);
+    const score = heldOutScore(model, heldOutSet, multiLabel);
     options.onProgress?.({ phase: 'epoch', epoch, maxEpochs, loss, heldOutScore: score });
     if (score > best.score + 1e-9) best = { score, epoch, weights: W.slice(), bias: b.slice() };
     else if (epoch - best.epoch >= patience) break;
@@ -363,28 +363,16 @@ function argmax(p: ArrayLike<number>): number {
   return best;
 }
 
-/** Held-out accuracy (micro-F1 for multi-label) and mean loss, which breaks ties between epochs. */
-function heldOutScore(
-  model: TextClassifier,
-  set: Encoded[],
-  multiLabel: boolean,
-): { score: number; loss: number } {
+/** Held-out accuracy (micro-F1 for multi-label), for early stopping. */
+function heldOutScore(model: TextClassifier, set: Encoded[], multiLabel: boolean): number {
   const logits = set.map((e) => model.logitsOfRows(e.rows, e.weights));
-  const truth = set.map((e) => e.labels);
-  const loss = negativeLogLikelihood(logits, truth, multiLabel ? 'sigmoid' : 'softmax', 1);
-  if (!multiLabel) {
-    const right = logits.filter((z, i) => argmax(z) === truth[i]![0]).length;
-    return { score: right / set.length, loss };
-  }
+  if (!multiLabel) return logits.filter((z, i) => argmax(z) === set[i]!.labels[0]).length / set.length;
   const predicted = logits.map((z) => predictedSet(model.probabilitiesOfLogits(z, 1), 0.5));
-  return {
-    score: multiLabelReport(
-      model.labels,
-      truth.map((t) => new Set(t)),
-      predicted,
-    ).microF1,
-    loss,
-  };
+  return multiLabelReport(
+    model.labels,
+    set.map((e) => new Set(e.labels)),
+    predicted,
+  ).microF1;
 }
 
 function heldOutEvaluation(
