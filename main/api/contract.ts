@@ -3,6 +3,7 @@
 // (the renderer imports this file's types only).
 import { z } from 'zod';
 import { MODEL_ID_PATTERN } from '../engine/model-card.ts';
+import { invoiceProcedures } from './invoice-contract.ts';
 
 /** Error codes a caller can receive. Each procedure lists the ones it may return beyond the common ones. */
 export const errorCodes = [
@@ -32,41 +33,16 @@ export type ApiError = z.infer<typeof apiErrorSchema>;
 /** What every transport sends back for a call. */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
-type Schema = z.ZodType;
+import {
+  mutation,
+  query,
+  subscription,
+  type QueryOrMutation,
+  type Schema,
+  type Subscription,
+} from './procedures.ts';
 
-export interface QueryOrMutation<I extends Schema, O extends Schema> {
-  kind: 'query' | 'mutation';
-  description: string;
-  input: I;
-  output: O;
-  errors: readonly ErrorCode[];
-  /** Only the in-process transport (the CLI) may call it: it touches paths on disk chosen by the caller. */
-  localOnly?: boolean;
-}
-
-export interface Subscription<I extends Schema, E extends Schema> {
-  kind: 'subscription';
-  description: string;
-  input: I;
-  event: E;
-  errors: readonly ErrorCode[];
-}
-
-function query<I extends Schema, O extends Schema>(
-  p: Omit<QueryOrMutation<I, O>, 'kind'>,
-): QueryOrMutation<I, O> {
-  return { kind: 'query', ...p };
-}
-function mutation<I extends Schema, O extends Schema>(
-  p: Omit<QueryOrMutation<I, O>, 'kind'>,
-): QueryOrMutation<I, O> {
-  return { kind: 'mutation', ...p };
-}
-function subscription<I extends Schema, E extends Schema>(
-  p: Omit<Subscription<I, E>, 'kind'>,
-): Subscription<I, E> {
-  return { kind: 'subscription', ...p };
-}
+export type { QueryOrMutation, Subscription } from './procedures.ts';
 
 // ---- shared shapes ------------------------------------------------------------------------------------
 
@@ -631,6 +607,7 @@ export const contract = {
     event: progressEventSchema,
     errors: [],
   }),
+  ...invoiceProcedures,
 } as const;
 
 export type Contract = typeof contract;

@@ -25,6 +25,8 @@ import type { ModelRegistry } from '../engine/registry.ts';
 import type { TrainingService } from '../engine/training-service.ts';
 import type { InferencePool } from '../engine/runtime/inference-pool.ts';
 import { modelHandlers } from './model-handlers.ts';
+import { invoiceHandlers } from './invoice-handlers.ts';
+import type { InvoiceService } from '../invoices/invoice-service.ts';
 
 export interface HandlerDeps {
   store: Store;
@@ -35,6 +37,7 @@ export interface HandlerDeps {
   models: ModelRegistry;
   trainings: TrainingService;
   inference: InferencePool;
+  invoices: InvoiceService;
 }
 
 export async function readStatus({ store, appVersion }: HandlerDeps): Promise<Status> {
@@ -55,7 +58,7 @@ export function createHandlers(deps: HandlerDeps): {
   handlers: Handlers;
   subscriptions: SubscriptionHandlers;
 } {
-  const { store, events, log, imports, models, trainings, inference } = deps;
+  const { store, events, log, imports, models, trainings, inference, invoices } = deps;
   const db = store.db;
 
   const handlers: Handlers = {
@@ -108,6 +111,7 @@ export function createHandlers(deps: HandlerDeps): {
       retried: imports.retry(importId, jobIds ?? null, password, ctx.actor).length,
     }),
     ...modelHandlers(models, trainings, inference, store.path),
+    ...invoiceHandlers(invoices),
     'audit.list': ({ limit, offset }) => listAudit(db, limit, offset),
     'store.backup': ({ out }, ctx) => {
       const result = backupTo(store, out);

@@ -10,6 +10,8 @@ import { docsList, docsShow, docsText } from './commands/docs.ts';
 import { serve } from './commands/serve.ts';
 import { trainText } from './commands/train.ts';
 import { evalText } from './commands/eval.ts';
+import { evalSroie } from './commands/eval-sroie.ts';
+import { extractInvoice } from './commands/extract.ts';
 import { classify } from './commands/classify.ts';
 import {
   modelsActivate,
@@ -192,6 +194,35 @@ function buildProgram(): Command {
         json?: boolean;
       }) => evalText({ ...o, multiLabel: o.multiLabel === true, json: o.json === true }),
     );
+  evaluate
+    .command('sroie')
+    .description('SROIE task-3 field scores (company, date, address, total) from its OCR words and boxes')
+    .requiredOption('--data <file>', 'a SROIE metadata.jsonl file')
+    .option(
+      '--models <dir>',
+      'folder holding the invoice-fields and document-type models (default: the shipped ones)',
+    )
+    .option('--json', 'print the result as JSON')
+    .action((o: { data: string; models?: string; json?: boolean }) =>
+      evalSroie({ ...o, json: o.json === true }),
+    );
+  program
+    .command('extract')
+    .description('extract structured data from documents without a database')
+    .command('invoice')
+    .description(
+      'fields, line items and checks of invoices and receipts (PDF or image); one result per invoice',
+    )
+    .argument('<files...>', 'PDF or image files')
+    .option('--no-ocr', 'do not run OCR on scanned pages and images')
+    .option(
+      '--models <dir>',
+      'folder holding the invoice-fields and document-type models (default: the shipped ones)',
+    )
+    .option('--json', 'print one JSON object per line')
+    .action((files: string[], o: { ocr: boolean; models?: string; json?: boolean }) =>
+      extractInvoice({ files, ...o, json: o.json === true }),
+    );
   program
     .command('classify')
     .description('classify text: one text per line on stdin, one prediction per line on stdout')
@@ -271,7 +302,8 @@ export async function run(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return EXIT_OK;
+    // A command that went on past a failure (one bad file of many) has set the exit code already.
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end here too, with exit code 0.

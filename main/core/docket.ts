@@ -9,6 +9,7 @@ import { ImportService } from '../ingest/import-service.ts';
 import { ModelRegistry } from '../engine/registry.ts';
 import { TrainingService } from '../engine/training-service.ts';
 import { InferencePool } from '../engine/runtime/inference-pool.ts';
+import { InvoiceService } from '../invoices/invoice-service.ts';
 
 export interface DocketCore {
   store: Store;
@@ -18,6 +19,7 @@ export interface DocketCore {
   models: ModelRegistry;
   trainings: TrainingService;
   inference: InferencePool;
+  invoices: InvoiceService;
   /** Stops imports (their jobs resume from their stage next time), then closes the database. */
   close(): Promise<void>;
 }
@@ -32,8 +34,17 @@ export function openCore(options: CoreOptions): DocketCore {
   const store = Store.open(options);
   const events = new EventHub();
   const log = options.log ?? console;
-  const imports = new ImportService({ store, events, log, workers: options.workers, key: options.key });
   const models = new ModelRegistry(store.db, store.path);
+  const invoices = new InvoiceService(store.db, models);
+  const imports = new ImportService({
+    store,
+    events,
+    log,
+    workers: options.workers,
+    key: options.key,
+    // Each document read is searched for invoices before its job counts as done.
+    afterRead: (documentId, mediaType) => invoices.analyseDocument(documentId, mediaType),
+  });
   const trainings = new TrainingService(models, events);
   const inference = new InferencePool();
   const { handlers, subscriptions } = createHandlers({
@@ -45,14 +56,16 @@ export function openCore(options: CoreOptions): DocketCore {
     models,
     trainings,
     inference,
+    invoices,
   });
   const router = new Router(handlers, subscriptions, log);
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= Promise.all([imports.close(), trainings.close(), inference.close()])
+      .then(() => invoices.close())
       .then(() => undefined)
       .finally(() => store.close());
     return closing;
   };
-  return { store, events, router, imports, models, trainings, inference, close };
+  return { store, events, router, imports, models, trainings, inference, invoices, close };
 }

@@ -85,6 +85,8 @@ export interface ImportServiceOptions {
   rescanMs?: number | undefined;
   /** The database key, for the background checkpointer's own connection. */
   key?: string | undefined;
+  /** Further reading of each document once stored (invoices); a failure there is logged, not the job's. */
+  afterRead?: ((documentId: number, mediaType: string) => Promise<unknown>) | undefined;
 }
 
 /** What an import was started with (kept in `imports.options`). */
@@ -126,6 +128,7 @@ export class ImportService {
   private pool: WorkerPool<ReadRequest, ReadResponse> | null = null;
   private checkpointer: Worker | null = null;
   private readonly key: string | undefined;
+  private readonly afterRead: ImportServiceOptions['afterRead'];
   private readonly active = new Map<number, Active>();
   private readonly inHand = new Set<number>();
   private readonly passwords = new Map<number, string>();
@@ -143,6 +146,7 @@ export class ImportService {
     this.watchStableMs = options.watchStableMs ?? 3000;
     this.rescanMs = options.rescanMs ?? 10 * 60_000;
     this.key = options.key;
+    this.afterRead = options.afterRead;
   }
 
   private get db() {
@@ -473,6 +477,15 @@ export class ImportService {
         await yieldToEventLoop();
         if (this.closed) return;
       }
+    }
+    // Before the job is recorded as read: an import counts as done only when its documents are fully read.
+    if (this.afterRead) {
+      try {
+        await this.afterRead(job.documentId!, response.mediaType);
+      } catch (e) {
+        this.log.error(`Reading invoices in document ${job.documentId} failed`, e);
+      }
+      if (this.closed) return;
     }
     recordRead(this.db, job, response, attachments);
   }

@@ -3,10 +3,12 @@
 import { join } from 'node:path';
 import { writeModelFolder } from '../../main/engine/model-folder.ts';
 import { trainTextModel } from '../../main/engine/text/text-model.ts';
+import { buildInvoiceModels } from './invoice-models.ts';
 import { recipes } from './recipes.ts';
 
 const wanted = process.argv.slice(2);
-for (const recipe of recipes.filter((r) => wanted.length === 0 || wanted.includes(r.id))) {
+const want = (id: string) => wanted.length === 0 || wanted.includes(id);
+for (const recipe of recipes.filter((r) => want(r.id))) {
   const examples = await recipe.load();
   const { card, bytes, result } = trainTextModel(examples, recipe.options, {
     id: recipe.id,
@@ -23,3 +25,5 @@ for (const recipe of recipes.filter((r) => wanted.length === 0 || wanted.include
       `${result.seconds.toFixed(1)} s → ${dir}`,
   );
 }
+
+await buildInvoiceModels(want, join(import.meta.dirname, '..'));

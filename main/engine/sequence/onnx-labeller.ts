@@ -23,7 +23,9 @@ export function readLabellerConfig(bytes: Uint8Array): SequenceLabellerConfig {
 /** The graph's inputs for a list of token feature bags: rows padded with hash 0 / value 0. */
 export function sparseInputs(features: readonly TokenFeatures[]): { hashes: ort.Tensor; values: ort.Tensor } {
   const n = features.length;
-  const width = Math.max(1, ...features.map((f) => f.hashes.length));
+  // A loop, not Math.max(...): a spread of 100k+ arguments overflows the stack.
+  let width = 1;
+  for (const f of features) width = Math.max(width, f.hashes.length);
   const hashes = new BigInt64Array(n * width);
   const values = new Float32Array(n * width);
   features.forEach((f, i) => {

@@ -3,6 +3,7 @@ import type { Area } from '../areas.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { DocumentsView } from './DocumentsView.tsx';
 import { ImportsView } from './ImportsView.tsx';
+import { InvoicesView } from './InvoicesView.tsx';
 import { ModelsView } from './ModelsView.tsx';
 import { SettingsView } from './SettingsView.tsx';
 
@@ -10,6 +11,8 @@ export function AreaView({ area, status }: { area: Area; status: Status | null }
   switch (area.id) {
     case 'documents':
       return <DocumentsView area={area} />;
+    case 'invoices':
+      return <InvoicesView area={area} status={status} />;
     case 'imports':
       return <ImportsView area={area} />;
     case 'models':
