@@ -84,6 +84,56 @@ export function normaliseValue(
   return trimmed;
 }
 
+/** Fields printed over several lines: the labeller tags each line as a span of its own. */
+const MULTI_LINE_FIELDS = new Set<string>(['vendorAddress', 'customerAddress']);
+const SEPARATOR = /^[·•|,;–-]$/u;
+
+/**
+ * Spans of a multi-line field that continue each other on the page — the next line, starting at the same
+ * left edge — as one span whose text joins the lines with ", " (how an address is written on one line). The
+ * reader may put other columns' words between them in reading order, so this goes by position.
+ */
+export interface JoinedSpan extends DecodedSpan {
+  /** The token ranges of the lines joined (absent: the span is one range). */
+  parts?: [number, number][];
+}
+
+export function joinLineSpans(spans: readonly DecodedSpan[], tokens: readonly PageToken[]): JoinedSpan[] {
+  const out: JoinedSpan[] = [];
+  for (const span of spans) {
+    const previous = out.findLast((s) => s.label === span.label);
+    const continues = (() => {
+      if (!previous || !MULTI_LINE_FIELDS.has(span.label) || span.start < previous.end) return false;
+      // On one line, parted only by separators: "29 rue Saint-Michel · 69009 Lyon".
+      if (tokens.slice(previous.end, span.start).every((t) => SEPARATOR.test(t.text))) return true;
+      const last = tokens[previous.end - 1]!;
+      const first = tokens[span.start]!;
+      const lead = tokens[previous.start]!;
+      const height = last.bbox[3] - last.bbox[1];
+      return (
+        first.page === last.page &&
+        first.bbox[1] >= last.bbox[1] + 0.5 * height &&
+        first.bbox[1] - last.bbox[3] < 1.5 * height &&
+        // Left-aligned lines, or right-aligned ones (a letterhead at the page's right edge).
+        (Math.abs(first.bbox[0] - lead.bbox[0]) < 0.03 ||
+          Math.abs(tokens[span.end - 1]!.bbox[2] - last.bbox[2]) < 0.03)
+      );
+    })();
+    if (previous && continues) {
+      const a = previous.end - previous.start;
+      const b = span.end - span.start;
+      out[out.indexOf(previous)] = {
+        ...previous,
+        end: span.end,
+        text: `${previous.text}, ${span.text}`,
+        probability: (previous.probability * a + span.probability * b) / (a + b),
+        parts: [...(previous.parts ?? [[previous.start, previous.end]]), [span.start, span.end]],
+      };
+    } else out.push(span);
+  }
+  return out;
+}
+
 /** Candidates from the labeller's spans (tokens → the words' boxes and the span's text). */
 function modelCandidates(
   spans: readonly DecodedSpan[],
@@ -91,13 +141,14 @@ function modelCandidates(
   context: ReadingContext,
 ): Candidate[] {
   const out: Candidate[] = [];
-  for (const span of spans) {
+  for (const span of joinLineSpans(spans, tokens)) {
     // A retrained or imported labeller may know labels that are no invoice field: those are not printed.
     if (!(INVOICE_FIELDS as readonly string[]).includes(span.label)) continue;
     const field = span.label as InvoiceFieldName;
     const value = normaliseValue(field, span.text, context);
     if (value === null) continue;
-    const pieces = tokens.slice(span.start, span.end);
+    const parts = span.parts ?? [[span.start, span.end]];
+    const pieces = parts.flatMap(([a, b]) => tokens.slice(a, b));
     out.push({
       field,
       value,
@@ -318,10 +369,19 @@ function rankChoices(candidates: readonly Candidate[]): Map<InvoiceFieldName, Ch
       const lead = model && (!rule || model.score >= 0.5 * rule.score) ? model : rule!;
       choices.push({ candidate: lead, score, source: lead.source });
     }
-    ranked.set(
-      field,
-      choices.sort((a, b) => b.score - a.score),
-    );
+    choices.sort((a, b) => b.score - a.score);
+    // An address read whole beats a line of it read with a little more confidence.
+    if (MULTI_LINE_FIELDS.has(field) && choices.length > 1) {
+      const top = valueKey(choices[0]!.candidate.value);
+      const whole = choices.find(
+        (c) =>
+          c !== choices[0] &&
+          valueKey(c.candidate.value).includes(top) &&
+          c.score >= 0.85 * choices[0]!.score,
+      );
+      if (whole) choices.splice(choices.indexOf(whole), 1).forEach((c) => choices.unshift(c));
+    }
+    ranked.set(field, choices);
   }
   return ranked;
 }

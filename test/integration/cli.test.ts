@@ -35,7 +35,7 @@ describe('docket init and status', () => {
     const s = JSON.parse(status.stdout);
     expect(s.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(s.encrypted).toBe(true);
-    expect(s.counts).toMatchObject({ documents: 0, records: 0, models: 2, jobs: 0 }); // the shipped models
+    expect(s.counts).toMatchObject({ documents: 0, records: 0, models: 4, jobs: 0 }); // the shipped models
     expect(s.engine.runtime).toBe('onnxruntime-node');
   });
 

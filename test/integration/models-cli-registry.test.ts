@@ -279,7 +279,13 @@ describe('model engine through the CLI and the registry', () => {
     json(docket(['models', 'rm', 'intents', '2', '--db', db, '--json'], env));
     const left = json<{ modelId: string }[]>(docket(['models', 'list', '--db', db, '--json'], env));
     // What remains: version 1, and the shipped models that `docket init` installed.
-    expect(left.map((m) => m.modelId).sort()).toEqual(['contract-type', 'intents', 'support-intent']);
+    expect(left.map((m) => m.modelId).sort()).toEqual([
+      'contract-type',
+      'document-type',
+      'intents',
+      'invoice-fields',
+      'support-intent',
+    ]);
   });
 
   it('the inference pool gives the session’s probabilities; a damaged installed model is a clear error, not a crash', async () => {
