@@ -65,9 +65,12 @@ function start(): void {
   // Imports interrupted by the last quit (or a crash) carry on from where their files stopped.
   core.imports.resumeUnfinished();
   // The shipped models, for a database that does not have them yet (never replacing the user's versions).
-  installShippedModels(core.models, 'window').catch((e: unknown) =>
-    console.error('The shipped models could not be installed:', e),
-  );
+  // Then the PDFs and images an earlier version imported are searched for invoices, in the background.
+  const opened = core;
+  installShippedModels(opened.models, 'window')
+    .catch((e: unknown) => console.error('The shipped models could not be installed:', e))
+    .then(() => opened.invoices.readEarlierDocuments())
+    .catch((e: unknown) => console.error('Searching earlier documents for invoices failed:', e));
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -13,6 +13,8 @@ import {
   invoiceEdits,
   invoicesTouched,
   listInvoices,
+  markInvoicesRead,
+  documentsNotSearchedForInvoices,
   recordInvoiceExample,
   removeInvoiceExample,
   replaceInvoices,
@@ -60,6 +62,7 @@ export class InvoiceService {
   private loaded: { key: string; models: Promise<InvoiceModels> } | null = null;
   /** Analyses running now: models are released only after the ones using them finish. */
   private readonly running = new Set<Promise<unknown>>();
+  private closing = false;
 
   constructor(db: Database, registry: ModelRegistry) {
     this.db = db;
@@ -112,6 +115,7 @@ export class InvoiceService {
       .get(documentId) as { mediaType: string | null; title: string } | undefined;
     const type = mediaType ?? doc?.mediaType;
     if (!doc || !type || !INVOICE_MEDIA.test(type)) return 0;
+    markInvoicesRead(this.db, documentId);
     if (invoicesTouched(this.db, documentId)) return 0;
     const pages = documentPages(this.db, documentId);
     const parts = (await readInvoices(pages, await this.models())).filter((p) => p.documentType !== 'other');
@@ -132,6 +136,24 @@ export class InvoiceService {
       })),
     );
     return written ? written.length : 0;
+  }
+
+  /**
+   * Searches the PDFs and images an earlier version imported for invoices, one at a time in the
+   * background; stops when the service closes. Returns how many documents it read.
+   */
+  async readEarlierDocuments(): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const batch = documentsNotSearchedForInvoices(this.db, 50);
+      if (batch.length === 0 || this.closing) return done;
+      for (const id of batch) {
+        if (this.closing) return done;
+        await this.analyseDocument(id).catch(() => markInvoicesRead(this.db, id));
+        done++;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
   }
 
   list(filter: InvoiceFilter) {
@@ -240,6 +262,7 @@ export class InvoiceService {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.allSettled([...this.running]);
     const models = this.loaded?.models;
     this.loaded = null;

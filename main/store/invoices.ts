@@ -315,3 +315,21 @@ export function documentPages(db: Database, documentId: number): Page[] {
     lines: layout ? (JSON.parse(layout) as { lines: Line[] }).lines : [],
   }));
 }
+
+export function markInvoicesRead(db: Database, documentId: number): void {
+  db.prepare(
+    `UPDATE documents SET invoices_read_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+  ).run(documentId);
+}
+
+/** PDFs and images read before invoices were looked for (imported by an earlier version), oldest first. */
+export function documentsNotSearchedForInvoices(db: Database, limit: number): number[] {
+  return (
+    db
+      .prepare(
+        `SELECT id FROM documents WHERE invoices_read_at IS NULL AND status = 'read'
+           AND (media_type = 'application/pdf' OR media_type LIKE 'image/%') ORDER BY id LIMIT ?`,
+      )
+      .all(limit) as Array<{ id: number }>
+  ).map((r) => r.id);
+}

@@ -192,4 +192,15 @@ describe('invoices API', () => {
       code: 'BAD_INPUT',
     });
   }, 60_000);
+
+  it('searches PDFs an earlier version imported (never searched for invoices) once, in the background', async () => {
+    const { core } = await setUp();
+    // As a database from before invoices existed: documents read, none searched.
+    core.store.db.exec('DELETE FROM invoices; UPDATE documents SET invoices_read_at = NULL;');
+    expect((await core.router.invoke('invoices.list', {}, cliContext)).total).toBe(0);
+    // Three PDFs (the text file is not searched).
+    expect(await core.invoices.readEarlierDocuments()).toBe(3);
+    expect((await core.router.invoke('invoices.list', {}, cliContext)).total).toBe(4);
+    expect(await core.invoices.readEarlierDocuments()).toBe(0);
+  }, 60_000);
 });

@@ -51,6 +51,12 @@ export async function serve(
     writeServerInfo(infoFile, { url: server.url, port: server.port, token: server.token, pid: process.pid });
     // Imports interrupted when this database was last open carry on from where their files stopped.
     core.imports.resumeUnfinished();
+    // PDFs and images an earlier version imported are searched for invoices in the background.
+    core.invoices
+      .readEarlierDocuments()
+      .catch((e: unknown) =>
+        process.stderr.write(`docket: searching earlier documents for invoices failed: ${String(e)}\n`),
+      );
     const { url, port, token } = server;
     printResult(options.json, { url, port, token, openUrl, tokenFile: infoFile }, () =>
       [

@@ -42,5 +42,8 @@ CREATE TABLE invoice_edits (
   at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 CREATE INDEX invoice_edits_invoice ON invoice_edits(invoice_id);
+
+-- When a document was last searched for invoices (null: never — documents imported before this version).
+ALTER TABLE documents ADD COLUMN invoices_read_at TEXT;
 `,
 };
