@@ -318,4 +318,9 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+// `docket extract invoice *.pdf --json | head`: a reader that stops reading is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 process.exitCode = await run(process.argv.slice(2));

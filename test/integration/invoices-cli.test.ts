@@ -8,7 +8,8 @@ import { invoiceExtractionSchema } from '../../main/api/invoice-contract.ts';
 import { INVOICE_FIELDS } from '../../main/invoices/types.ts';
 import { randomInvoice } from '../../models/recipes/invoices/generate.ts';
 import { renderInvoicePdf } from '../../models/recipes/invoices/render-pdf.ts';
-import { docket } from '../helpers/cli.ts';
+import { spawn } from 'node:child_process';
+import { BIN, docket } from '../helpers/cli.ts';
 import { buildPdf } from '../helpers/pdf-fixtures.ts';
 import { useTempDirs } from '../helpers/temp.ts';
 
@@ -102,6 +103,31 @@ describe('docket extract invoice', () => {
     expect(out[4]!.error).toBeUndefined();
     expect(printed.parse(out[4]).language).toBe('nl');
     expect(r.stderr).toMatch(/missing\.pdf/);
+  }, 60_000);
+});
+
+describe('docket extract invoice in a pipeline', () => {
+  it('stops quietly when the reader stops reading (| head)', async () => {
+    const dir = tempDir();
+    for (let i = 0; i < 3; i++) {
+      const { pdf } = await renderInvoicePdf(
+        randomInvoice(8_300_020 + i, { language: 'de', documentType: 'invoice' }),
+      );
+      writeFileSync(join(dir, `${i}.pdf`), pdf);
+    }
+    const child = spawn(
+      process.execPath,
+      [BIN, 'extract', 'invoice', ...[0, 1, 2].map((i) => join(dir, `${i}.pdf`)), '--json'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
   }, 60_000);
 });
 
