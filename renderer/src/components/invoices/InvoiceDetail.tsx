@@ -217,7 +217,7 @@ export function InvoiceDetail({
               : accepted
                 ? next === null
                   ? 'Accepted. No other invoice is waiting for review.'
-                  : 'Accepted: its fields teach the model.'
+                  : 'Accepted: kept as a training example.'
                 : `${ACCEPT_KEYS} accepts`}
           </Text>
         </Stack>
