@@ -14,13 +14,7 @@ type InvoiceHandlers = Pick<
 
 export function invoiceHandlers(invoices: InvoiceService): InvoiceHandlers {
   return {
-    'invoices.list': (filter) => {
-      const { items, total } = invoices.list(filter);
-      return {
-        total,
-        items: items.map(({ invoiceNumber, ...rest }) => ({ ...rest, invoiceId: invoiceNumber })),
-      };
-    },
+    'invoices.list': (filter) => invoices.list(filter),
     'invoices.get': ({ id }) => invoices.get(id),
     'invoices.updateField': ({ id, field, value }, ctx) => invoices.updateField(id, field, value, ctx.actor),
     'invoices.accept': ({ id }, ctx) => invoices.accept(id, ctx.actor),

@@ -4,18 +4,12 @@ import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { readDocument } from '../documents/read-document.ts';
 import { ReadError } from '../documents/read-error.ts';
-import type { OcrEngine } from '../documents/reader.ts';
+import { lazyPpOcr } from '../documents/ocr/lazy.ts';
 import { simHash } from '../documents/simhash.ts';
 import type { ReadRequest, ReadResponse } from './read-protocol.ts';
 
-let ocr: Promise<OcrEngine> | null = null;
-const lazyOcr: OcrEngine = {
-  recognize: async (image) => {
-    // Loaded on first need: a worker that never sees a scan never loads ONNX Runtime.
-    ocr ??= import('../documents/ocr/pp-ocr.ts').then((m) => m.createPpOcrEngine({ intraOpNumThreads: 1 }));
-    return (await ocr).recognize(image);
-  },
-};
+// One engine per worker, one ONNX Runtime thread each.
+const lazyOcr = lazyPpOcr({ intraOpNumThreads: 1 });
 
 async function handle(request: ReadRequest): Promise<ReadResponse> {
   try {

@@ -68,8 +68,6 @@ export interface InvoicePart {
   firstPage: number;
   lastPage: number;
   documentType: InvoiceDocumentType;
-  /** The classifier's probability for the type (1 when decided by title words alone). */
-  typeConfidence: number;
   language: InvoiceLanguage;
   fields: Partial<Record<InvoiceFieldName, FoundField>>;
   lineItems: ExtractedLineItem[];
@@ -98,7 +96,7 @@ async function classify(
   pages: readonly Page[],
   text: string,
   models: InvoiceModels,
-): Promise<{ type: InvoiceDocumentType; confidence: number }> {
+): Promise<InvoiceDocumentType> {
   const keys = new Set(
     pages.flatMap((p) => p.lines.flatMap((l) => findKeywords(l.words.map((w) => w.text)).map((k) => k.key))),
   );
@@ -111,13 +109,11 @@ async function classify(
     const label = labels[best] as InvoiceDocumentType;
     const p = probabilities![best]!;
     // A title naming exactly one type wins unless the classifier is sure of another.
-    if (titled.length === 1 && titled[0] !== label && p < OVERRULE_TITLE) {
-      return { type: titled[0]!, confidence: probabilities![labels.indexOf(titled[0]!)] ?? 0.5 };
-    }
-    if ((DOCUMENT_TYPES as readonly string[]).includes(label)) return { type: label, confidence: p };
+    if (titled.length === 1 && titled[0] !== label && p < OVERRULE_TITLE) return titled[0]!;
+    if ((DOCUMENT_TYPES as readonly string[]).includes(label)) return label;
   }
   // Without the classifier: the title words, a credit note's before a receipt's before an invoice's.
-  return { type: titled[0] ?? 'other', confidence: 1 };
+  return titled[0] ?? 'other';
 }
 
 function readingContext(pages: readonly Page[], text: string): ReadingContext {
@@ -154,13 +150,12 @@ export async function readInvoices(pages: readonly Page[], models: InvoiceModels
     const text = pagesText(part);
     // Each invoice in a batch PDF is read in its own language and number format.
     const context = readingContext(part, text);
-    const { type, confidence } = await classify(part, text, models);
+    const type = await classify(part, text, models);
     const { tokens, spans } = type === 'other' ? { tokens: [], spans: [] } : await labelPart(part, models);
     out.push({
       firstPage: part[0]!.pageNumber,
       lastPage: part.at(-1)!.pageNumber,
       documentType: type,
-      typeConfidence: confidence,
       language: context.language,
       fields: type === 'other' ? {} : findFields(part, tokens, spans, context),
       lineItems: type === 'other' ? [] : extractLineItems(part, { numberFormat: context.numberFormat }),

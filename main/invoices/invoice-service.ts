@@ -47,7 +47,7 @@ function listColumns(extraction: InvoiceExtraction): InvoiceListColumns {
   const total = f.invoiceTotal?.value ?? f.amountDue?.value;
   return {
     vendor: text(f.vendorName?.value),
-    invoiceNumber: text(f.invoiceId?.value),
+    invoiceId: text(f.invoiceId?.value),
     invoiceDate: text(f.invoiceDate?.value),
     total: typeof total === 'number' ? total : null,
     currency: text(f.currency?.value),
@@ -171,7 +171,7 @@ export class InvoiceService {
       firstPage: row.firstPage,
       lastPage: row.lastPage,
       updatedAt: row.updatedAt,
-      ...(({ invoiceNumber, ...rest }) => ({ ...rest, invoiceId: invoiceNumber }))(listColumns(extraction)),
+      ...listColumns(extraction),
       extraction,
       corrections: invoiceEdits(this.db, row.id),
     };

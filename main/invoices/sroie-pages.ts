@@ -3,7 +3,7 @@
 // the segment's box proportional to its characters. pagesToTokens then gives exactly the tokens
 // receiptToSequence labels (the same proportional split), so SROIE's tags apply to them.
 import type { Box, Line, Page } from '../documents/layout.ts';
-import { SROIE_FIELDS, type RawReceipt, type SroieField } from '../engine/datasets/sroie.ts';
+import type { RawReceipt, SroieField } from '../engine/datasets/sroie.ts';
 import type { InvoiceFieldName } from './types.ts';
 
 /** SROIE's four fields are these invoice fields. */
@@ -13,8 +13,6 @@ export const SROIE_TO_INVOICE: Record<SroieField, InvoiceFieldName> = {
   address: 'vendorAddress',
   total: 'invoiceTotal',
 };
-
-export { SROIE_FIELDS };
 
 export function sroiePage(raw: RawReceipt): Page {
   const { width, height } = raw.image_size;

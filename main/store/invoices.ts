@@ -28,7 +28,8 @@ export interface InvoiceRow {
 /** What the list shows, computed by the service from the fields and their validation. */
 export interface InvoiceListColumns {
   vendor: string | null;
-  invoiceNumber: string | null;
+  /** The invoice's own number as printed (its invoiceId field). */
+  invoiceId: string | null;
   invoiceDate: string | null;
   total: number | null;
   currency: string | null;
@@ -47,10 +48,12 @@ export interface NewInvoice extends InvoiceListColumns {
   modelVersions: Record<string, number>;
 }
 
+/** How many invoices the row's document holds. */
+const PARTS = '(SELECT count(*) FROM invoices o WHERE o.document_id = i.document_id)';
+
 const SELECT = `SELECT i.id, i.document_id AS documentId, i.part, i.first_page AS firstPage, i.last_page AS lastPage,
   i.document_type AS documentType, i.language, i.fields, i.line_items AS lineItems, i.status,
-  i.updated_at AS updatedAt, d.title AS documentTitle,
-  (SELECT count(*) FROM invoices o WHERE o.document_id = i.document_id) AS parts
+  i.updated_at AS updatedAt, d.title AS documentTitle, ${PARTS} AS parts
   FROM invoices i JOIN documents d ON d.id = i.document_id`;
 
 interface RawRow {
@@ -69,13 +72,17 @@ interface RawRow {
   parts: number;
 }
 
+/** The document's title, with the part when one file held several invoices ("batch.pdf (2 of 3)"). */
+const titleOf = (documentTitle: string, part: number, parts: number) =>
+  parts > 1 ? `${documentTitle} (${part} of ${parts})` : documentTitle;
+
 function toRow(raw: RawRow): InvoiceRow {
   const { documentTitle, parts, fields, lineItems, ...rest } = raw;
   return {
     ...rest,
     fields: JSON.parse(fields) as StoredFields,
     lineItems: JSON.parse(lineItems) as ExtractedLineItem[],
-    title: parts > 1 ? `${documentTitle} (${raw.part} of ${parts})` : documentTitle,
+    title: titleOf(documentTitle, raw.part, parts),
   };
 }
 
@@ -118,7 +125,7 @@ export function replaceInvoices(
           JSON.stringify(inv.fields),
           JSON.stringify(inv.lineItems),
           inv.vendor,
-          inv.invoiceNumber,
+          inv.invoiceId,
           inv.invoiceDate,
           inv.total,
           inv.currency,
@@ -178,19 +185,22 @@ export function listInvoices(
       .prepare(`SELECT count(*) AS n FROM invoices i JOIN documents d ON d.id = i.document_id ${clause}`)
       .get(...params) as { n: number }
   ).n;
-  const items = db
+  const rows = db
     .prepare(
       `SELECT i.id, i.document_id AS documentId, i.document_type AS documentType, i.status,
          i.first_page AS firstPage, i.last_page AS lastPage, i.updated_at AS updatedAt,
-         i.vendor, i.invoice_number AS invoiceNumber, i.invoice_date AS invoiceDate, i.total, i.currency,
-         i.lowest_confidence AS lowestConfidence, i.warnings,
-         CASE WHEN (SELECT count(*) FROM invoices o WHERE o.document_id = i.document_id) > 1
-           THEN d.title || ' (' || i.part || ' of ' || (SELECT count(*) FROM invoices o WHERE o.document_id = i.document_id) || ')'
-           ELSE d.title END AS title
+         i.vendor, i.invoice_number AS invoiceId, i.invoice_date AS invoiceDate, i.total, i.currency,
+         i.lowest_confidence AS lowestConfidence, i.warnings, i.part, d.title AS documentTitle, ${PARTS} AS parts
        FROM invoices i JOIN documents d ON d.id = i.document_id ${clause}
        ORDER BY i.id DESC LIMIT ? OFFSET ?`,
     )
-    .all(...params, filter.limit, filter.offset) as InvoiceListRow[];
+    .all(...params, filter.limit, filter.offset) as Array<
+    Omit<InvoiceListRow, 'title'> & { part: number; documentTitle: string; parts: number }
+  >;
+  const items = rows.map(({ part, documentTitle, parts, ...row }) => ({
+    ...row,
+    title: titleOf(documentTitle, part, parts),
+  }));
   return { items, total };
 }
 
@@ -207,7 +217,7 @@ export function saveInvoiceFields(
   ).run(
     JSON.stringify(fields),
     columns.vendor,
-    columns.invoiceNumber,
+    columns.invoiceId,
     columns.invoiceDate,
     columns.total,
     columns.currency,

@@ -6,28 +6,25 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '../../main/documents/layout.ts';
 import { readLabelledRows, readRecords } from '../../main/engine/datasets/labelled-rows.ts';
-import { receiptToSequence, type RawReceipt } from '../../main/engine/datasets/sroie.ts';
+import { parseRawReceipts, receiptToSequence, type RawReceipt } from '../../main/engine/datasets/sroie.ts';
 import type { DatasetCredit } from '../../main/engine/model-card.ts';
 import { bioLabels } from '../../main/engine/sequence/bio.ts';
 import type { LabelledSequence } from '../../main/engine/sequence/types.ts';
 import type { TextExample } from '../../main/engine/text/train-text.ts';
-import { parseSroieReceipts } from '../../main/invoices/evaluate-sroie.ts';
 import { pagesText } from '../../main/invoices/extract-invoice.ts';
 import { SROIE_TO_INVOICE, sroiePage } from '../../main/invoices/sroie-pages.ts';
 import { pagesToTokens } from '../../main/invoices/tokens.ts';
 import {
-  INVOICE_FIELDS,
   INVOICE_LANGUAGES,
   type InvoiceDocumentType,
   type InvoiceLanguage,
 } from '../../main/invoices/types.ts';
 import { randomInvoice } from './invoices/generate.ts';
-import { labelledInvoice } from './invoices/label.ts';
+import { LABELLED_FIELDS, labelledInvoice } from './invoices/label.ts';
 import { renderInvoicePdf, type InvoiceTruth } from './invoices/render-pdf.ts';
 import { DATASETS } from './recipes.ts';
 
 /** The labeller's fields: every invoice field but the currency (a symbol beside the amounts; rules read it). */
-export const LABELLED_FIELDS = INVOICE_FIELDS.filter((f) => f !== 'currency');
 export const FIELD_LABELS = bioLabels(LABELLED_FIELDS);
 
 export const SROIE_CREDIT: DatasetCredit = {
@@ -89,7 +86,7 @@ export function sroieSequence(raw: RawReceipt): LabelledSequence | null {
 export async function readSroieRaw(
   path = join(DATASETS, 'sroie/train/metadata.jsonl'),
 ): Promise<RawReceipt[]> {
-  return parseSroieReceipts(await readFile(path, 'utf8'), path);
+  return parseRawReceipts(await readFile(path, 'utf8'), path);
 }
 
 /** Documents that are not invoices: contract openings, emails, support messages. */

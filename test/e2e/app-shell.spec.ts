@@ -3,10 +3,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { Store } from '../../main/store/database.ts';
 import { docket, spawnServe } from '../helpers/cli.ts';
+import { seriousAxeViolations } from './axe.ts';
 
 const areas = [
   { label: 'Review inbox', heading: 'Review inbox', empty: 'Nothing to review' },
@@ -25,13 +25,6 @@ async function openApp(page: Page): Promise<void> {
   if (!url) throw new Error('global setup did not start docket serve');
   await page.goto(url);
   await expect(page.getByRole('status', { name: 'Status' })).toContainText('encrypted');
-}
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 test('the token leaves the address bar once it is used', async ({ page }) => {

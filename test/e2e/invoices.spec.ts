@@ -7,25 +7,15 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { docket, spawnServe, type ServeInfo } from '../helpers/cli.ts';
+import { seriousAxeViolations } from './axe.ts';
 
 const WRITE_SAMPLES = fileURLToPath(
   new URL('../../models/recipes/invoices/write-samples.ts', import.meta.url),
 );
 const SAMPLES = 6;
 const CORRECTED_NUMBER = 'INV-E2E-4711';
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await expect
-    .poll(() => page.evaluate('document.getAnimations().filter((a) => a.playState === "running").length'))
-    .toBe(0);
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 /** The generator's PDFs (only those: it may write label files beside them) in a folder of their own. */
 function generateInvoices(dir: string): string {

@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { docket, spawnServe } from '../helpers/cli.ts';
+import { seriousAxeViolations } from './axe.ts';
 
 const BANKING77 = fileURLToPath(new URL('../../../shared/datasets/banking77/train.csv', import.meta.url));
 const INTENTS = ['card_arrival', 'exchange_rate', 'lost_or_stolen_card'];
@@ -24,17 +24,6 @@ function intentsCsv(perIntent: number, skip = 0): string {
     rows.filter((r) => r.category === intent).slice(skip, skip + perIntent),
   );
   return ['text,category', ...picked.map((r) => `${quote(r.text)},${r.category}`)].join('\n') + '\n';
-}
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  // Checked once dialogs have finished fading in: half-faded colours are not what anyone reads.
-  await expect
-    .poll(() => page.evaluate('document.getAnimations().filter((a) => a.playState === "running").length'))
-    .toBe(0);
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /** Records every text the training status line shows, so a run that finishes between two looks is still seen. */

@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { DataFileError } from '../../engine/datasets/labelled-rows.ts';
 import { openShippedInvoiceModels, releaseInvoiceModels } from '../../invoices/extract-invoice.ts';
-import { evaluateSroie, parseSroieReceipts } from '../../invoices/evaluate-sroie.ts';
+import { parseRawReceipts } from '../../engine/datasets/sroie.ts';
+import { evaluateSroie } from '../../invoices/evaluate-sroie.ts';
 import { percent, printResult } from '../output.ts';
 
 export async function evalSroie(o: { data: string; models?: string; json: boolean }): Promise<void> {
@@ -12,7 +13,7 @@ export async function evalSroie(o: { data: string; models?: string; json: boolea
       e.code === 'ENOENT' ? `There is no file ${o.data}.` : `${o.data} cannot be read: ${e.message}`,
     );
   });
-  const receipts = parseSroieReceipts(text, o.data);
+  const receipts = parseRawReceipts(text, o.data);
   const models = await openShippedInvoiceModels(o.models);
   try {
     const { report: _report, predicted: _predicted, ...result } = await evaluateSroie(receipts, models);

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { DocketError } from '../../api/errors.ts';
 import { formatMb, readDocument } from '../../documents/read-document.ts';
 import { defaultReadLimits, ReadError } from '../../documents/read-error.ts';
-import type { OcrEngine } from '../../documents/reader.ts';
+import { lazyPpOcr } from '../../documents/ocr/lazy.ts';
 import {
   openShippedInvoiceModels,
   readInvoices,
@@ -39,13 +39,7 @@ function describe(e: InvoiceExtraction): string {
 
 export async function extractInvoice(o: ExtractInvoiceOptions): Promise<void> {
   const models = await openShippedInvoiceModels(o.models);
-  let ocr: Promise<OcrEngine> | null = null;
-  const lazyOcr: OcrEngine = {
-    recognize: async (image) => {
-      ocr ??= import('../../documents/ocr/pp-ocr.ts').then((m) => m.createPpOcrEngine({}));
-      return (await ocr).recognize(image);
-    },
-  };
+  const lazyOcr = lazyPpOcr();
   let failed = 0;
   try {
     for (const file of o.files) {

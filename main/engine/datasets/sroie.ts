@@ -7,6 +7,8 @@
 // so most addresses do not occur verbatim: those are aligned partially, to the longest run of tokens that
 // appear in order in the address; what cannot be aligned at all is counted.
 import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { DataFileError } from './labelled-rows.ts';
 import { hashFeature } from '../features/hash.ts';
 import { bioLabels } from '../sequence/bio.ts';
 import type { LabelledSequence, Token } from '../sequence/types.ts';
@@ -169,18 +171,42 @@ export function receiptToSequence(raw: RawReceipt): SroieReceipt {
   return { key: raw.key, tokens, tags, entities, alignment };
 }
 
-export function parseSroie(jsonl: string, source = 'metadata.jsonl'): SroieDataset {
-  const receipts: SroieReceipt[] = [];
-  jsonl.split(/\r?\n/).forEach((line, n) => {
+const receiptSchema = z.object({
+  key: z.string().optional(),
+  image_size: z.object({ width: z.number().positive(), height: z.number().positive() }),
+  entities: z.record(z.string(), z.string()).default({}),
+  words: z.array(z.string()),
+  bboxes: z.array(z.array(z.number()).length(4)),
+});
+
+/** The receipts of a metadata.jsonl file, with a clear error naming the line that is not one. */
+export function parseRawReceipts(jsonl: string, source: string): RawReceipt[] {
+  const receipts: RawReceipt[] = [];
+  jsonl.split(/\r?\n/u).forEach((line, n) => {
     if (!line.trim()) return;
-    let raw: RawReceipt;
+    let json: unknown;
     try {
-      raw = JSON.parse(line) as RawReceipt;
-    } catch (error) {
-      throw new Error(`${source}:${n + 1}: not JSON (${(error as Error).message})`, { cause: error });
+      json = JSON.parse(line);
+    } catch (e) {
+      throw new DataFileError(`${source}:${n + 1}: not JSON (${(e as Error).message})`);
     }
-    receipts.push(receiptToSequence(raw));
+    const parsed = receiptSchema.safeParse(json);
+    if (!parsed.success || parsed.data.words.length !== parsed.data.bboxes.length) {
+      const issue = parsed.success
+        ? 'words and bboxes differ in length'
+        : `${parsed.error.issues[0]!.path.join('.') || 'line'}: ${parsed.error.issues[0]!.message}`;
+      throw new DataFileError(
+        `${source}:${n + 1}: not a SROIE receipt (${issue}); each line needs words, bboxes of four numbers each, and image_size.`,
+      );
+    }
+    receipts.push({ ...parsed.data, key: parsed.data.key ?? `line ${n + 1}` } as RawReceipt);
   });
+  if (receipts.length === 0) throw new DataFileError(`${source} holds no receipts.`);
+  return receipts;
+}
+
+export function parseSroie(jsonl: string, source = 'metadata.jsonl'): SroieDataset {
+  const receipts = parseRawReceipts(jsonl, source).map(receiptToSequence);
   const alignment = Object.fromEntries(
     SROIE_FIELDS.map((f) => {
       const counts: Record<AlignmentStatus, number> = { exact: 0, partial: 0, missing: 0, empty: 0 };

@@ -7,31 +7,12 @@ import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-d
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { Output } from '../../../main/api/contract.ts';
 import { api } from '../api/client.ts';
+import { loadOriginal } from '../api/original.ts';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
 type PageLayout = Output<'documents.page'>;
 const PAGE_WIDTH = 760;
-
-function base64ToBytes(b64: string): Uint8Array {
-  const binary = atob(b64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/**
- * The stored original's bytes: in the desktop app straight from the app:// protocol, in a browser through
- * the API (base64).
- */
-async function loadOriginal(id: number): Promise<Uint8Array> {
-  if (api.transport === 'ipc') {
-    const res = await fetch(`app://docket/originals/${id}`);
-    if (!res.ok) throw new Error(await res.text());
-    return new Uint8Array(await res.arrayBuffer());
-  }
-  return base64ToBytes((await api.call('documents.original', { id })).dataBase64);
-}
 
 function WordBoxes({ layout, width, height }: { layout: PageLayout; width: number; height: number }) {
   return (

@@ -9,6 +9,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { base64ToBytes } from '../../api/original.ts';
 import type { FieldValue, InvoiceDetail, InvoiceFieldName, InvoiceStatus, InvoiceSummary } from './fields.ts';
 
 export const BLOCK_SIZE = 200;
@@ -116,13 +117,6 @@ export function useReviewStatus(id: number) {
 }
 
 export type ExportFormat = 'csv' | 'json' | 'xlsx';
-
-function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(b64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 /** Asks the core for the export and hands it to the browser as a download. Returns the file's name. */
 export async function exportInvoices(ids: number[], format: ExportFormat): Promise<string> {

@@ -1,29 +1,12 @@
 // A document's original file for showing its pages: the bytes, and for PDFs the pdf.js document.
-// (The same way DocumentViewer loads them; kept here so the invoice view can draw pages at any size.)
+// (The bytes as DocumentViewer loads them; the drawing here lets the invoice view show pages at any size.)
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { api } from '../../api/client.ts';
+import { loadOriginal } from '../../api/original.ts';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
-
-function base64ToBytes(b64: string): Uint8Array {
-  const binary = atob(b64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-/** In the desktop app straight from the app:// protocol, in a browser through the API (base64). */
-export async function loadOriginal(id: number): Promise<Uint8Array> {
-  if (api.transport === 'ipc') {
-    const res = await fetch(`app://docket/originals/${id}`);
-    if (!res.ok) throw new Error(await res.text());
-    return new Uint8Array(await res.arrayBuffer());
-  }
-  return base64ToBytes((await api.call('documents.original', { id })).dataBase64);
-}
 
 export type OriginalKind = 'pdf' | 'image' | 'none';
 
