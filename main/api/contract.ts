@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { MODEL_ID_PATTERN } from '../engine/model-card.ts';
 import { invoiceProcedures } from './invoice-contract.ts';
+import { recordProcedures } from './record-contract.ts';
 
 /** Error codes a caller can receive. Each procedure lists the ones it may return beyond the common ones. */
 export const errorCodes = [
@@ -608,6 +609,7 @@ export const contract = {
     errors: [],
   }),
   ...invoiceProcedures,
+  ...recordProcedures,
 } as const;
 
 export type Contract = typeof contract;

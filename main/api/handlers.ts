@@ -5,7 +5,7 @@ import { readOriginal } from '../ingest/originals.ts';
 import { saveUploads } from '../ingest/uploads.ts';
 import { getImport, listImportJobs, listImports } from '../store/imports.ts';
 import { DocketError } from './errors.ts';
-import type { Output, Status } from './contract.ts';
+import { settingKeys, type Output, type Status } from './contract.ts';
 import type { Handlers, Logger, SubscriptionHandlers } from './router.ts';
 import type { Store } from '../store/database.ts';
 import type { EventHub } from '../core/events.ts';
@@ -27,6 +27,8 @@ import type { InferencePool } from '../engine/runtime/inference-pool.ts';
 import { modelHandlers } from './model-handlers.ts';
 import { invoiceHandlers } from './invoice-handlers.ts';
 import type { InvoiceService } from '../invoices/invoice-service.ts';
+import { recordHandlers } from './record-handlers.ts';
+import type { RecordService } from '../records/record-service.ts';
 
 export interface HandlerDeps {
   store: Store;
@@ -38,6 +40,7 @@ export interface HandlerDeps {
   trainings: TrainingService;
   inference: InferencePool;
   invoices: InvoiceService;
+  records: RecordService;
 }
 
 export async function readStatus({ store, appVersion }: HandlerDeps): Promise<Status> {
@@ -58,12 +61,17 @@ export function createHandlers(deps: HandlerDeps): {
   handlers: Handlers;
   subscriptions: SubscriptionHandlers;
 } {
-  const { store, events, log, imports, models, trainings, inference, invoices } = deps;
+  const { store, events, log, imports, models, trainings, inference, invoices, records } = deps;
   const db = store.db;
 
   const handlers: Handlers = {
     'status.get': () => readStatus(deps),
-    'settings.list': () => listSettings(db) as Output<'settings.list'>,
+    // Only the settings the window may change: others (escalation's endpoint and key, thresholds kept by
+    // their own procedures) are not the window's to read here.
+    'settings.list': () =>
+      listSettings(db).filter((s) =>
+        (settingKeys as readonly string[]).includes(s.key),
+      ) as Output<'settings.list'>,
     'settings.set': ({ key, value }, ctx) => {
       const row = db.transaction(() => {
         const saved = setSetting(db, key, value);
@@ -112,6 +120,7 @@ export function createHandlers(deps: HandlerDeps): {
     }),
     ...modelHandlers(models, trainings, inference, store.path),
     ...invoiceHandlers(invoices),
+    ...recordHandlers(records),
     'audit.list': ({ limit, offset }) => listAudit(db, limit, offset),
     'store.backup': ({ out }, ctx) => {
       const result = backupTo(store, out);

@@ -22,6 +22,13 @@ import {
   modelsRollback,
 } from './commands/models.ts';
 import { status } from './commands/status.ts';
+import {
+  escalationSet,
+  escalationShow,
+  exportRecords,
+  importRecords,
+  predictRecords,
+} from './commands/records.ts';
 import { printError } from './output.ts';
 
 export const EXIT_OK = 0;
@@ -54,6 +61,8 @@ function buildProgram(): Command {
     )
     .version(appVersion, '-v, --version')
     .showHelpAfterError('(run docket --help for usage)')
+    // `import` takes folders itself and has an `import records` subcommand: each parses its own options.
+    .enablePositionalOptions()
     .exitOverride();
 
   program
@@ -88,24 +97,112 @@ function buildProgram(): Command {
       serve(o.db, { json: o.json === true, ...(o.port === undefined ? {} : { port: o.port }) }),
     );
 
-  program
+  const importCommand = program
     .command('import')
     .description('import folders (recursively) and files: originals are kept, text and layout are read')
     .argument('<paths...>', 'folders and files')
-    .requiredOption('--db <path>', 'database file')
+    .enablePositionalOptions()
+    // Not requiredOption: commander would then ask for it on `import records` too, where the subcommand's
+    // own --db is the one given.
+    .option('--db <path>', 'database file (required)')
     .option('--watch', 'keep watching the folders and import new and changed files')
     .option('--workers <n>', 'read workers (default: the number of cores)', positiveInt)
     .option('--no-ocr', 'keep scanned pages and images without reading their text (faster)')
     .option('--json', 'print the summary as JSON')
     .action(
-      (paths: string[], o: { db: string; watch?: boolean; workers?: number; ocr: boolean; json?: boolean }) =>
-        runImport(paths, {
-          db: o.db,
+      (
+        paths: string[],
+        o: { db?: string; watch?: boolean; workers?: number; ocr: boolean; json?: boolean },
+      ) => {
+        const db = o.db ?? importCommand.error("error: required option '--db <path>' not specified");
+        return runImport(paths, {
+          db,
           watch: o.watch === true,
           workers: o.workers,
           ocr: o.ocr,
           json: o.json === true,
-        }),
+        });
+      },
+    );
+
+  importCommand
+    .command('records')
+    .description('import a help-desk or CRM export (CSV, XLSX, .eml, .mbox) with a column mapping')
+    .argument('<file>', 'the export file')
+    .requiredOption('--kind <kind>', 'tickets or crm')
+    .requiredOption(
+      '--mapping <file>',
+      'JSON column mapping, e.g. {"source": "Zendesk", "columns": {"subject": "Subject", "body": "Description", "queue": "Group"}}',
+    )
+    .requiredOption('--db <path>', 'database file')
+    .option('--json', 'print the report as JSON')
+    .action((file: string, o: { kind: string; mapping: string; db: string; json?: boolean }) =>
+      importRecords(file, { ...o, json: o.json === true }),
+    );
+
+  program
+    .command('route')
+    .description('route tickets not reviewed yet: rules first, then the learned queue and priority models')
+    .requiredOption('--db <path>', 'database file')
+    .option('--json', 'print the report as JSON')
+    .action((o: { db: string; json?: boolean }) =>
+      predictRecords('tickets', { db: o.db, json: o.json === true }),
+    );
+
+  program
+    .command('tag')
+    .description(
+      'tag CRM records not reviewed yet: the learned model, or keywords and descriptions until it exists',
+    )
+    .requiredOption('--db <path>', 'database file')
+    .option('--json', 'print the report as JSON')
+    .action((o: { db: string; json?: boolean }) =>
+      predictRecords('crm', { db: o.db, json: o.json === true }),
+    );
+
+  program
+    .command('export')
+    .description('export records')
+    .command('records')
+    .description('tickets or CRM records with their labels, as CSV for re-import (formula-safe)')
+    .requiredOption('--kind <kind>', 'tickets or crm')
+    .requiredOption('--db <path>', 'database file')
+    .requiredOption('--out <file>', 'the CSV file to write')
+    .option('--json', 'print the result as JSON')
+    .action((o: { kind: string; db: string; out: string; json?: boolean }) =>
+      exportRecords({ ...o, json: o.json === true }),
+    );
+
+  const escalation = program
+    .command('escalation')
+    .description('admin: send unsure items to an OpenAI-compatible endpoint (off by default)');
+  escalation
+    .command('show')
+    .requiredOption('--db <path>', 'database file')
+    .option('--json', 'print JSON')
+    .action((o: { db: string; json?: boolean }) => escalationShow({ db: o.db, json: o.json === true }));
+  escalation
+    .command('set')
+    .requiredOption('--db <path>', 'database file')
+    .option('--enable', 'turn escalation on')
+    .option('--disable', 'turn escalation off')
+    .option('--url <url>', 'the endpoint, e.g. http://127.0.0.1:8080/v1')
+    .option('--model <name>', 'the model name the endpoint expects')
+    .option(
+      '--api-key-env <var>',
+      'read the API key from this environment variable (never from the command line)',
+    )
+    .option('--json', 'print JSON')
+    .action(
+      (o: {
+        db: string;
+        enable?: boolean;
+        disable?: boolean;
+        url?: string;
+        model?: string;
+        apiKeyEnv?: string;
+        json?: boolean;
+      }) => escalationSet({ ...o, json: o.json === true }),
     );
 
   const docs = program.command('docs').description('list and show documents');

@@ -10,6 +10,7 @@ import { ModelRegistry } from '../engine/registry.ts';
 import { TrainingService } from '../engine/training-service.ts';
 import { InferencePool } from '../engine/runtime/inference-pool.ts';
 import { InvoiceService } from '../invoices/invoice-service.ts';
+import { RecordService, type RecordServiceOptions } from '../records/record-service.ts';
 
 export interface DocketCore {
   store: Store;
@@ -20,6 +21,7 @@ export interface DocketCore {
   trainings: TrainingService;
   inference: InferencePool;
   invoices: InvoiceService;
+  records: RecordService;
   /** Stops imports (their jobs resume from their stage next time), then closes the database. */
   close(): Promise<void>;
 }
@@ -28,6 +30,8 @@ export interface CoreOptions extends OpenOptions {
   log?: Logger;
   /** Read workers for imports; default the `ingest.workers` setting, else the number of cores. */
   workers?: number;
+  /** Policy and network access for records (tests pass their own). */
+  records?: RecordServiceOptions;
 }
 
 export function openCore(options: CoreOptions): DocketCore {
@@ -47,6 +51,11 @@ export function openCore(options: CoreOptions): DocketCore {
   });
   const trainings = new TrainingService(models, events);
   const inference = new InferencePool();
+  const records = new RecordService(
+    store.db,
+    { registry: models, inference, trainings, events },
+    options.records,
+  );
   const { handlers, subscriptions } = createHandlers({
     store,
     events,
@@ -57,15 +66,20 @@ export function openCore(options: CoreOptions): DocketCore {
     trainings,
     inference,
     invoices,
+    records,
   });
   const router = new Router(handlers, subscriptions, log);
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
-    closing ??= Promise.all([imports.close(), trainings.close(), inference.close()])
+    // Trainings stop first (a retraining in flight is recorded as failed), then what waits on them.
+    closing ??= trainings
+      .close()
+      .then(() => records.close())
+      .then(() => Promise.all([imports.close(), inference.close()]))
       .then(() => invoices.close())
       .then(() => undefined)
       .finally(() => store.close());
     return closing;
   };
-  return { store, events, router, imports, models, trainings, inference, invoices, close };
+  return { store, events, router, imports, models, trainings, inference, invoices, records, close };
 }

@@ -54,7 +54,12 @@ export class TrainingService {
     return { ...t.training };
   }
 
-  start(request: Omit<TrainRequest, 'outDir'>, actor: string): Training {
+  /** `activate: false` installs the new version without using it (the caller decides, e.g. after a comparison). */
+  start(
+    request: Omit<TrainRequest, 'outDir'>,
+    actor: string,
+    options: { activate?: boolean } = {},
+  ): Training {
     const id = this.nextId++;
     const outDir = join(this.registry.root, '.staging', randomUUID());
     const worker = new Worker(WORKER_URL, { workerData: { ...request, outDir } satisfies TrainRequest });
@@ -104,7 +109,12 @@ export class TrainingService {
         training.phase = 'installing';
         this.emit(training);
         this.registry
-          .install(outDir, { actor, activate: true, modelId: request.modelId, reuseIdentical: true })
+          .install(outDir, {
+            actor,
+            activate: options.activate ?? true,
+            modelId: request.modelId,
+            reuseIdentical: true,
+          })
           .then(
             (installed) => {
               training.version = installed.version;

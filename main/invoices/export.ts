@@ -5,6 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import writeExcelFile from 'write-excel-file/node';
 import { INVOICE_FIELDS, type InvoiceExtraction } from './types.ts';
+import { neutraliseCell } from '../core/spreadsheet-cells.ts';
 
 export interface ExportedInvoice {
   id: number;
@@ -15,12 +16,7 @@ export interface ExportedInvoice {
 
 export type ExportFormat = 'csv' | 'json' | 'xlsx';
 
-const FORMULA_START = /^[=+\-@\t\r]/u;
-
-/** A text cell made safe to open in a spreadsheet: formulas are shown as text, never run. */
-export function neutraliseCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
+export { neutraliseCell };
 
 const COLUMNS = [
   'id',

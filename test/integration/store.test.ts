@@ -49,12 +49,27 @@ function openError(fn: () => unknown): DocketError {
   throw new Error('expected a DocketError');
 }
 
+/** A ticket or CRM record with just its searchable text (the rest as an import would leave it). */
+function addRecord(store: Store, kind: 'tickets' | 'crm', text: string): void {
+  const { id } = store.db
+    .prepare(
+      `INSERT INTO record_sources (kind, name, mapping) VALUES (?, 'test', '{}')
+       ON CONFLICT(kind, name) DO UPDATE SET name = excluded.name RETURNING id`,
+    )
+    .get(kind) as { id: number };
+  store.db
+    .prepare(
+      `INSERT INTO records (kind, record_type, source_id, row_hash, raw, text) VALUES (?, ?, ?, ?, '{}', ?)`,
+    )
+    .run(kind, kind === 'tickets' ? 'ticket' : 'contact', id, text, text);
+}
+
 describe('encryption at rest', () => {
   it('keeps inserted text out of the bytes on disk, including the WAL, while open and after close', () => {
     const store = newStore();
     const secret = 'Invoice 4471 for Zebulon Quartermaine, IBAN DE89370400440532013000';
     addDocument(store, 'Confidential contract', secret);
-    store.db.prepare('INSERT INTO records (kind, text) VALUES (?, ?)').run('ticket', `ticket from ${secret}`);
+    addRecord(store, 'tickets', `ticket from ${secret}`);
     expect(bytesOnDisk(store.path).includes('Zebulon')).toBe(false);
     expect(bytesOnDisk(store.path).includes('Confidential contract')).toBe(false);
     store.close();
@@ -248,12 +263,8 @@ describe('full-text search', () => {
 
   it('indexes record text (tickets, CRM)', () => {
     const store = newStore();
-    store.db
-      .prepare('INSERT INTO records (kind, text) VALUES (?, ?)')
-      .run('ticket', 'Printer on floor 3 is jammed');
-    store.db
-      .prepare('INSERT INTO records (kind, text) VALUES (?, ?)')
-      .run('crm_contact', 'Jane Doe, procurement lead');
+    addRecord(store, 'tickets', 'Printer on floor 3 is jammed');
+    addRecord(store, 'crm', 'Jane Doe, procurement lead');
     const found = store.db.prepare("SELECT rowid FROM records_fts WHERE records_fts MATCH 'jammed'").all();
     expect(found).toHaveLength(1);
     store.close();
