@@ -286,7 +286,7 @@ export const recordProcedures = {
     output: z.object({
       items: z.array(recordSummarySchema),
       total: z.number().int(),
-      /** Labels in use per task, for the filter menus. */
+      /** Labels in use per task, for the filter menus (with the first page only: offset 0). */
       labels: z.partialRecord(task, z.array(z.string())),
     }),
     errors: [],

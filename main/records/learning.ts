@@ -16,6 +16,7 @@ import type { TrainingService } from '../engine/training-service.ts';
 import { getSetting, setSetting } from '../store/settings.ts';
 import {
   acceptedExamples,
+  acceptedLabelCounts,
   correctionsSince,
   failInterruptedTrainings,
   finishTrainingRow,
@@ -115,10 +116,8 @@ export class LearningLoop {
 
   /** Whether the examples can train a model: two labels with two examples each, ten in all. */
   canTrain(task: RecordTask): boolean {
-    const examples = examplesOf(this.db, task);
-    if (examples.length < MIN_EXAMPLES) return false;
-    const counts = new Map<string, number>();
-    for (const e of examples) for (const l of e.labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+    const { counts, records } = acceptedLabelCounts(this.db, task);
+    if (records < MIN_EXAMPLES) return false;
     return [...counts.values()].filter((n) => n >= 2).length >= 2;
   }
 

@@ -6,7 +6,7 @@
 // keeps it for the export) and listed in `problems`; a row with no text at all is skipped and listed.
 import type { z } from 'zod';
 import { DocketError } from '../api/errors.ts';
-import { companyKey, normaliseDate, normaliseEmail, normalisePhone } from './normalise.ts';
+import { companyKey, normaliseDate, normaliseEmail, normalisePhone, phoneRegion } from './normalise.ts';
 import type { LineUnit, SourceProblem } from './read-source.ts';
 import type {
   crmColumnsSchema,
@@ -42,6 +42,7 @@ const FIELD_LABELS: Record<TicketField | CrmField, string> = {
   phone: 'phone',
   company: 'company',
   title: 'title',
+  country: 'country',
   notes: 'notes',
   tags: 'tags',
 };
@@ -199,10 +200,12 @@ function crmDraft(
   }
   const phone = text('phone');
   if (phone !== null) {
-    draft.phone = normalisePhone(phone, defaultRegion);
+    // A national number ("(030) 2312 5678") is read in the row's own country when the export says it.
+    const region = phoneRegion(text('country'), defaultRegion);
+    draft.phone = normalisePhone(phone, region);
     if (draft.phone === null) {
       report(
-        `'${phone}' is not a phone number (read with the default region ${defaultRegion}); ` +
+        `'${phone}' is not a phone number (read as a number in ${region}${region === defaultRegion ? ', the default region' : ''}); ` +
           'kept as written in the export',
       );
     }
@@ -349,6 +352,7 @@ const CRM_NAMES: Array<[CrmField, string[]]> = [
     ],
   ],
   ['title', ['jobtitle', 'title', 'position', 'role']],
+  ['country', ['country', 'countryregion', 'countrycode', 'mailingcountry', 'billingcountry']],
   ['subject', ['subject', 'summary', 'activitysubject']],
   ['notes', ['notes', 'note', 'description', 'body', 'comments', 'comment', 'content', 'details']],
   ['created', ['createdat', 'created', 'createdate', 'createddate', 'datecreated', 'createdon', 'date']],

@@ -1,7 +1,7 @@
 // Normalising the contact fields of imported records so that the same person or company written two
 // ways compares equal: email addresses, phone numbers (E.164), company names and person names.
 import { domainToASCII } from 'node:url';
-import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { getCountries, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { foldText } from '../invoices/rules/text.ts';
@@ -88,6 +88,40 @@ const LEGAL_FORMS = new Set(
 );
 /** The legal forms also written before the name ("AB Volvo"); "Co-operative Bank" keeps its "co". */
 const LEADING_LEGAL_FORMS = new Set(['ab', 'as', 'asa', 'oy', 'oyj', 'kk']);
+
+// Country names in English (as CRMs export them) to the two-letter codes phone numbers are read with.
+let countryNames: Map<string, string> | undefined;
+function countryCodeOfName(name: string): string | undefined {
+  if (!countryNames) {
+    const display = new Intl.DisplayNames(['en'], { type: 'region' });
+    countryNames = new Map(
+      getCountries().map((code) => [foldText(display.of(code) ?? code).toLowerCase(), code]),
+    );
+    for (const [alias, code] of [
+      ['usa', 'US'],
+      ['united states of america', 'US'],
+      ['uk', 'GB'],
+      ['great britain', 'GB'],
+      ['england', 'GB'],
+      ['holland', 'NL'],
+      ['deutschland', 'DE'],
+      ['españa', 'ES'],
+      ['espana', 'ES'],
+      ['nederland', 'NL'],
+    ] as const) {
+      countryNames.set(alias, code);
+    }
+  }
+  return countryNames.get(foldText(name.trim()).toLowerCase());
+}
+
+/** The region a row's phone number is read with: its country cell (a code or an English name) when known. */
+export function phoneRegion(country: string | null, defaultRegion: string): string {
+  if (country === null) return defaultRegion;
+  const code = country.trim().toUpperCase();
+  if (/^[A-Z]{2}$/.test(code) && isSupportedCountry(code)) return code;
+  return countryCodeOfName(country) ?? defaultRegion;
+}
 
 /**
  * A company name reduced for matching: accents, case, punctuation and legal forms removed (at the end;

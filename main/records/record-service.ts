@@ -43,6 +43,8 @@ import {
 /** Tags the learned model needs per tag before it is trained from imports by itself. */
 const EXAMPLES_PER_TAG = 10;
 const PREVIEW_ROWS = 20;
+/** Rows stored per transaction during an import. */
+const IMPORT_CHUNK = 1000;
 const EMAIL_SOURCE = 'Email';
 
 export interface RecordServiceOptions {
@@ -132,25 +134,32 @@ export class RecordService {
     const table = await readSourceTable(file);
     checkMapping(mapping, table.columns);
     const { drafts, problems } = applyMapping(table, mapping, { defaultRegion: this.defaultRegion() });
-    const withLanguage = drafts.map((d) => ({
-      ...d,
-      language:
-        d.kind === 'tickets' ? detectRecordLanguage([d.subject, d.body].filter(Boolean).join('\n')) : null,
-    }));
-    const { ids, skipped, duplicates } = this.db.transaction(() => {
-      const sourceId = store.saveSource(this.db, mapping);
-      const inserted = store.insertRecords(this.db, sourceId, withLanguage);
-      const found = mapping.kind === 'crm' ? this.markDuplicates() : 0;
-      appendAudit(this.db, {
-        actor,
-        action: 'records.import',
-        subject: `${mapping.kind}:${mapping.source}`,
-        details: { file: file.fileName, imported: inserted.ids.length, skipped: inserted.skipped },
-      });
-      return { ...inserted, duplicates: found };
-    })();
+    // In chunks, each in its own transaction, letting the event loop breathe between them: a 100,000-row
+    // export must not freeze the window. Rows already stored are skipped, so an interrupted import is
+    // simply imported again.
+    const sourceId = store.saveSource(this.db, mapping);
+    const ids: number[] = [];
+    let skipped = 0;
+    for (let start = 0; start < drafts.length; start += IMPORT_CHUNK) {
+      const chunk = drafts.slice(start, start + IMPORT_CHUNK).map((d) => ({
+        ...d,
+        language:
+          d.kind === 'tickets' ? detectRecordLanguage([d.subject, d.body].filter(Boolean).join('\n')) : null,
+      }));
+      const inserted = store.insertRecords(this.db, sourceId, chunk); // one transaction
+      ids.push(...inserted.ids);
+      skipped += inserted.skipped;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const duplicates = mapping.kind === 'crm' ? this.db.transaction(() => this.markDuplicates())() : 0;
+    appendAudit(this.db, {
+      actor,
+      action: 'records.import',
+      subject: `${mapping.kind}:${mapping.source}`,
+      details: { file: file.fileName, imported: ids.length, skipped },
+    });
     const labelled: ImportReport['labelled'] = {};
-    for (const d of drafts.filter((_, i) => i < drafts.length)) {
+    for (const d of drafts) {
       for (const [task, value] of Object.entries(d.history) as [RecordTask, LabelValue][]) {
         if (labelsOfValue(value).length) labelled[task] = (labelled[task] ?? 0) + 1;
       }
@@ -180,10 +189,7 @@ export class RecordService {
   private readyForFirstModel(task: RecordTask): boolean {
     if (!this.learning.canTrain(task)) return false;
     if (task !== 'tags') return true;
-    const counts = new Map<string, number>();
-    for (const { value } of store.acceptedExamples(this.db, 'tags')) {
-      for (const t of labelsOfValue(value)) counts.set(t, (counts.get(t) ?? 0) + 1);
-    }
+    const { counts } = store.acceptedLabelCounts(this.db, 'tags');
     return [...counts.values()].filter((n) => n >= EXAMPLES_PER_TAG).length >= 2;
   }
 
@@ -239,7 +245,21 @@ export class RecordService {
     labels: ReturnType<typeof store.labelsInUse>;
   } {
     const { records, total } = store.listRecords(this.db, filter);
-    return { items: this.summaries(records), total, labels: store.labelsInUse(this.db, filter.kind) };
+    // The filter menus' labels: asked for with the first page only (a scan of every label).
+    const labels = filter.offset === 0 ? this.labelsInUse(filter.kind) : {};
+    return { items: this.summaries(records), total, labels };
+  }
+
+  /** Labels applied, and those the models (and the tag taxonomy) can suggest. */
+  private labelsInUse(kind: RecordKind): Partial<Record<RecordTask, string[]>> {
+    const applied = store.labelsInUse(this.db, kind);
+    const out: Partial<Record<RecordTask, string[]>> = {};
+    for (const task of TASKS_OF_KIND[kind]) {
+      const all = new Set([...(applied[task] ?? []), ...(this.predictor.model(task)?.card.labels ?? [])]);
+      if (task === 'tags') for (const t of store.listTags(this.db)) all.add(t.name);
+      if (all.size) out[task] = [...all].sort();
+    }
+    return out;
   }
 
   private summaries(records: StoredRecord[]): RecordSummary[] {
@@ -478,15 +498,8 @@ export class RecordService {
     const modelId = MODEL_OF_TASK[task];
     const versions = this.registry.list(modelId);
     const active = versions.find((v) => v.active);
-    const examples = store.acceptedExamples(this.db, task);
-    const labels = new Set<string>();
-    const perTag = new Map<string, number>();
-    for (const e of examples) {
-      for (const l of labelsOfValue(e.value)) {
-        labels.add(l);
-        perTag.set(l, (perTag.get(l) ?? 0) + 1);
-      }
-    }
+    const { counts: perTag, records: examples } = store.acceptedLabelCounts(this.db, task);
+    const labels = new Set(perTag.keys());
     if (task === 'tags') for (const t of store.listTags(this.db)) labels.add(t.name);
     const last = store.listTrainings(this.db, task, 1)[0];
     return {
@@ -495,7 +508,7 @@ export class RecordService {
       mode: this.predictor.mode(task),
       activeVersion: active?.version ?? null,
       versions: versions.map((v) => ({ version: v.version, created: v.card.created, active: v.active })),
-      examples: examples.length,
+      examples,
       newExamples: this.learning.newExamples(task),
       retrainAfter: this.learning.retrainAfter(task),
       coldStart:

@@ -81,13 +81,15 @@ export const crmColumnsSchema = z
     phone: z.string().min(1).optional(),
     company: z.string().min(1).optional(),
     title: z.string().min(1).optional(),
+    /** The row's country (a code or an English name): national phone numbers are read in it. */
+    country: z.string().min(1).optional(),
     subject: z.string().min(1).optional(),
     notes: z.string().min(1).optional(),
     created: z.string().min(1).optional(),
     tags: z.string().min(1).optional(),
   })
   .strict()
-  .refine((c) => Object.keys(c).some((k) => k !== 'id' && k !== 'type' && k !== 'tags'), {
+  .refine((c) => Object.keys(c).some((k) => !['id', 'type', 'tags', 'country'].includes(k)), {
     message: 'map at least one column holding text (name, company, notes, …)',
   });
 

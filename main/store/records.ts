@@ -331,8 +331,12 @@ export function listRecords(db: Database, f: RecordListFilter): { records: Store
   const total = (
     db.prepare(`SELECT count(*) AS n FROM records r WHERE ${clause}`).get(params) as { n: number }
   ).n;
+  // The page's ids first (on the records index alone), then their rows: skipped rows are never joined.
   const rows = db
-    .prepare(`${RECORD_SELECT} WHERE ${clause} ORDER BY r.id DESC LIMIT @limit OFFSET @offset`)
+    .prepare(
+      `${RECORD_SELECT} WHERE r.id IN (SELECT r.id FROM records r WHERE ${clause} ORDER BY r.id DESC LIMIT @limit OFFSET @offset)
+       ORDER BY r.id DESC`,
+    )
     .all({ ...params, limit: f.limit, offset: f.offset }) as RecordRow[];
   return { records: rows.map(toRecord), total };
 }
@@ -386,19 +390,47 @@ export function deleteLabel(db: Database, recordId: number, task: RecordTask): v
   db.prepare('DELETE FROM record_labels WHERE record_id = ? AND task = ?').run(recordId, task);
 }
 
-/** Labels in use per task (applied values and best suggestions), for filter menus. */
+/** Labels applied per task (auto or accepted), for filter menus. */
 export function labelsInUse(db: Database, kind: RecordKind): Partial<Record<RecordTask, string[]>> {
+  const tasks = kind === 'tickets' ? ['queue', 'priority'] : ['tags'];
   const rows = db
     .prepare(
-      `SELECT DISTINCT l.task, j.value AS label FROM record_labels l JOIN records r ON r.id = l.record_id,
-         json_each(CASE WHEN l.value IS NULL THEN json_array(json_extract(l.top, '$[0].label'))
-                        WHEN json_type(l.value) = 'array' THEN l.value ELSE json_array(json(l.value)) END) j
-       WHERE r.kind = ? AND j.value IS NOT NULL ORDER BY l.task, j.value`,
+      `SELECT DISTINCT task, value FROM record_labels
+       WHERE task IN (SELECT value FROM json_each(?)) AND value IS NOT NULL`,
     )
-    .all(kind) as { task: RecordTask; label: string }[];
-  const out: Partial<Record<RecordTask, string[]>> = {};
-  for (const r of rows) (out[r.task] ??= []).push(r.label);
-  return out;
+    .all(JSON.stringify(tasks)) as { task: RecordTask; value: string | null }[];
+  const found = new Map<RecordTask, Set<string>>();
+  for (const r of rows) {
+    const value = r.value === null ? null : (JSON.parse(r.value) as LabelValue | null);
+    if (value === null) continue;
+    let set = found.get(r.task);
+    if (!set) found.set(r.task, (set = new Set()));
+    for (const label of Array.isArray(value) ? value : [value]) set.add(label);
+  }
+  return Object.fromEntries([...found].map(([task, set]) => [task, [...set].sort()]));
+}
+
+/** How many reviewed examples each label of a task has (a record with several tags counts for each). */
+export function acceptedLabelCounts(
+  db: Database,
+  task: RecordTask,
+): { counts: Map<string, number>; records: number } {
+  // Grouped by the stored JSON value first (one row per queue, or per set of tags): a cheap index scan.
+  const groups = db
+    .prepare(
+      `SELECT value, count(*) AS n FROM record_labels
+       WHERE task = ? AND status = 'accepted' AND value IS NOT NULL GROUP BY value`,
+    )
+    .all(task) as { value: string; n: number }[];
+  const counts = new Map<string, number>();
+  let records = 0;
+  for (const g of groups) {
+    records += g.n;
+    const value = JSON.parse(g.value) as LabelValue;
+    for (const label of Array.isArray(value) ? value : [value])
+      counts.set(label, (counts.get(label) ?? 0) + g.n);
+  }
+  return { counts, records };
 }
 
 /** Reviewed examples of a task: the text's record and its accepted label. */

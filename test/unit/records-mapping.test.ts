@@ -226,12 +226,31 @@ describe('applyMapping: CRM', () => {
       {
         line: 2,
         message:
-          "line 2: '12' is not a phone number (read with the default region US); kept as written in the export",
+          "line 2: '12' is not a phone number (read as a number in US, the default region); kept as written in the export",
       },
     ]);
     // The default region decides how a number without a country code is read.
     const de = applyMapping(table, hubspot, { defaultRegion: 'DE' });
     expect(de.drafts[1]!.phone).toBe('+494155552671');
+  });
+
+  it("reads national phone numbers in the row's country when a country column is mapped", async () => {
+    const table = await csv(
+      'Name,Phone,Country\nA,(030) 23125678,Germany\nB,020 7946 0958,United Kingdom\nC,06 12 34 56 78,FR\nD,202-555-0148,Atlantis\n',
+    );
+    const crm = mapping({
+      kind: 'crm',
+      source: 'CRM',
+      columns: { name: 'Name', phone: 'Phone', country: 'Country' },
+    });
+    const { drafts, problems } = applyMapping(table, crm, { defaultRegion: 'US' });
+    expect(drafts.map((d) => d.phone)).toEqual([
+      '+493023125678',
+      '+442079460958',
+      '+33612345678',
+      '+12025550148',
+    ]);
+    expect(problems).toEqual([]);
   });
 
   it('uses the mapping record type, name column and subject/title as written', async () => {

@@ -85,7 +85,8 @@ function describeImport(r: Output<'records.importFile'>): string {
   const labelled = Object.entries(r.labelled).map(([task, n]) => `${n} ${task}`);
   if (labelled.length) lines.push(`History labels: ${labelled.join(', ')}.`);
   if (r.duplicates) lines.push(`Likely duplicate contacts: ${r.duplicates}.`);
-  for (const p of r.problems.slice(0, 20)) lines.push(`  line ${p.line}: ${p.message}`);
+  // Each message says where it is (line, row or message number).
+  for (const p of r.problems.slice(0, 20)) lines.push(`  ${p.message}`);
   if (r.problems.length > 20) lines.push(`  … and ${r.problems.length - 20} more problems.`);
   if (r.predicted) lines.push(describePrediction(r.predicted));
   return lines.join('\n');

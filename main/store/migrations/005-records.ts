@@ -80,6 +80,7 @@ CREATE TABLE record_labels (
   PRIMARY KEY (record_id, task)
 );
 CREATE INDEX record_labels_status ON record_labels(task, status);
+CREATE INDEX record_labels_value ON record_labels(task, value);
 
 -- Each accept or correction, with the state before it: undo restores it and withdraws the example.
 CREATE TABLE record_reviews (
