@@ -85,7 +85,17 @@ export class EscalationGate {
    * Sends the unassigned items among `results` (once per record and task) and turns answers into
    * suggestions in place. Returns how many were sent.
    */
-  async escalate(task: RecordTask, records: StoredRecord[], results: StoredLabel[]): Promise<number> {
+  /** One prediction run's allowance, shared by its pages and tasks. */
+  budget(): { left: number } {
+    return { left: MAX_PER_RUN };
+  }
+
+  async escalate(
+    task: RecordTask,
+    records: StoredRecord[],
+    results: StoredLabel[],
+    budget: { left: number },
+  ): Promise<number> {
     const config = this.config();
     if (!config?.enabled || this.policy.forbidEscalation) return 0;
     const labels = this.labelsFor(task, results);
@@ -93,9 +103,10 @@ export class EscalationGate {
     let sent = 0;
     for (const [i, record] of records.entries()) {
       const result = results[i]!;
-      if (result.status !== 'unassigned' || sent >= MAX_PER_RUN || wasEscalated(this.db, record.id, task))
+      if (result.status !== 'unassigned' || budget.left <= 0 || wasEscalated(this.db, record.id, task))
         continue;
       sent++;
+      budget.left--;
       const answer = await askEndpoint(
         config,
         { task, text: modelText(record), labels, multiLabel: task === 'tags' },

@@ -12,11 +12,13 @@ const DOCKET_COLUMNS: Record<RecordKind, string[]> = {
   crm: ['Docket tags', 'Docket status', 'Docket email', 'Docket phone', 'Docket likely duplicate of'],
 };
 
-/** A task's label as exported: applied or accepted values only (suggestions are not decisions). */
+/**
+ * A task's label as exported: what is applied (auto or accepted; tags applied by the model even while
+ * others wait as suggestions). Suggestions are not decisions.
+ */
 function decided(labels: StoredLabel[], task: RecordTask): string {
   const l = labels.find((x) => x.task === task);
-  if (!l || (l.status !== 'accepted' && l.status !== 'auto')) return '';
-  return labelsOfValue(l.value).join('; ');
+  return l ? labelsOfValue(l.value).join('; ') : '';
 }
 
 function statusOf(labels: StoredLabel[]): string {

@@ -5,7 +5,7 @@
 // pick it; roll-back is the registry's.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DocketError } from '../api/errors.ts';
 import type { EventHub } from '../core/events.ts';
@@ -66,6 +66,16 @@ export function labelsOfValue(value: LabelValue | null): string[] {
   return Array.isArray(value) ? value : [value];
 }
 
+async function sweepTrainingFiles(dir: string): Promise<void> {
+  try {
+    for (const name of await readdir(dir)) {
+      if (name.endsWith('.jsonl')) await rm(join(dir, name), { force: true });
+    }
+  } catch {
+    // no staging folder yet
+  }
+}
+
 export interface HeldOutScore {
   score: number;
   metrics: NonNullable<StoredTraining['metrics']>;
@@ -94,6 +104,8 @@ export class LearningLoop {
     this.inference = inference;
     this.events = events;
     failInterruptedTrainings(db);
+    // Training files hold ticket text outside the encrypted database: one left by a crash goes now.
+    void sweepTrainingFiles(join(registry.root, '.staging'));
   }
 
   isTraining(task: RecordTask): boolean {
@@ -244,16 +256,29 @@ export class LearningLoop {
     if (model.card.multiLabel) {
       const threshold = (label: string) =>
         model.card.thresholds.perLabel?.[label] ?? model.card.thresholds.abstain;
-      const truth = examples.map(
-        (e) => new Set(e.labels.map((l) => index.get(l) ?? -1).filter((i) => i >= 0)),
-      );
+      // A tag the model never learned counts as missed, so two versions are scored on the same truth.
+      const known = [...labels];
+      const indexOf = (l: string) => {
+        let i = index.get(l);
+        if (i === undefined) {
+          known.push(l);
+          index.set(l, (i = known.length - 1));
+        }
+        return i;
+      };
+      const truth = examples.map((e) => new Set(e.labels.map(indexOf)));
       const predicted = rows.map(
         (p) => new Set(labels.flatMap((l, i) => (p[i]! >= threshold(l) ? [i] : []))),
       );
-      const report = multiLabelReport(labels, truth, predicted);
+      const report = multiLabelReport(known, truth, predicted);
       return {
         score: report.microF1,
-        metrics: { microF1: report.microF1, macroF1: report.macroF1, accuracy: report.accuracy, labels },
+        metrics: {
+          microF1: report.microF1,
+          macroF1: report.macroF1,
+          accuracy: report.accuracy,
+          labels: known,
+        },
       };
     }
     // A held-out label the model never saw counts as wrong (index -1 is "abstained" for the report).

@@ -108,7 +108,10 @@ export class Predictor {
     const rules = kind === 'tickets' ? listRules(this.db).filter((r) => r.enabled) : [];
     const taxonomy = kind === 'crm' ? listTags(this.db) : [];
     const counted = new Set<number>();
+    const budget = this.escalation.budget();
     for (const page of eachRecord(this.db, kind, PAGE)) {
+      // Between pages the window's requests are served (a page may need no inference at all).
+      await new Promise((resolve) => setImmediate(resolve));
       const labels = labelsOf(
         this.db,
         page.map((r) => r.id),
@@ -119,9 +122,10 @@ export class Predictor {
         );
         if (waiting.length === 0) continue;
         const results = await this.predictTask(task, waiting, rules, taxonomy);
-        const escalations = await this.escalation.escalate(task, waiting, results);
+        const escalations = await this.escalation.escalate(task, waiting, results, budget);
+        // A record reviewed while this page was being predicted keeps its review.
         this.db.transaction(() => {
-          waiting.forEach((r, i) => putLabel(this.db, r.id, results[i]!));
+          waiting.forEach((r, i) => putLabel(this.db, r.id, results[i]!, { prediction: true }));
         })();
         for (const [i, r] of waiting.entries()) {
           counted.add(r.id);
@@ -134,8 +138,12 @@ export class Predictor {
     }
     report.records = counted.size;
     const primary = tasks[0]!;
-    const last = listTrainings(this.db, primary, 10).find((t) => t.status === 'promoted');
-    report.historyAccuracy = this.model(primary) && last ? last.score : null;
+    // The version in use, scored on the held-out slice of the team's history when it was trained.
+    const active = this.model(primary);
+    const last = active
+      ? listTrainings(this.db, primary, 50).find((t) => t.version === active.version && t.score !== null)
+      : undefined;
+    report.historyAccuracy = last?.score ?? null;
     report.seconds = Math.round((performance.now() - started) / 10) / 100;
     return report;
   }

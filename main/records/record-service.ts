@@ -45,6 +45,8 @@ const EXAMPLES_PER_TAG = 10;
 const PREVIEW_ROWS = 20;
 /** Rows stored per transaction during an import. */
 const IMPORT_CHUNK = 1000;
+/** Explanations kept (a record's text does not change, so neither do its words' weights). */
+const WHY_CACHE_SIZE = 500;
 const EMAIL_SOURCE = 'Email';
 
 export interface RecordServiceOptions {
@@ -62,6 +64,7 @@ export class RecordService {
   readonly learning: LearningLoop;
   /** Predictions started in the background (after a promotion or an import), for close() and tests. */
   private background = new Set<Promise<unknown>>();
+  private readonly whyCache = new Map<string, RecordDetail['why'][number]['evidence']>();
 
   constructor(
     db: Database,
@@ -103,7 +106,7 @@ export class RecordService {
   }
 
   private defaultRegion(): string {
-    return getSetting<string>(this.db, 'records.defaultPhoneRegion') ?? 'GB';
+    return getSetting<string>(this.db, 'records.defaultPhoneRegion') ?? machineRegion();
   }
 
   // ---- import ------------------------------------------------------------------------------------------
@@ -310,9 +313,17 @@ export class RecordService {
       const label = l.top[0]!.label;
       const index = model.card.labels.indexOf(label);
       if (index < 0) continue;
-      const evidence = await explainByOcclusion(modelText(record), index, (texts) =>
-        this.inference.probabilities({ dir: model.path, sha256: model.card.sha256 }, texts),
-      );
+      // The same record, model version and label always give the same words: the window asks again as
+      // it refreshes, so the answer is kept.
+      const key = `${record.id}\u0000${model.card.sha256}\u0000${label}`;
+      let evidence = this.whyCache.get(key);
+      if (!evidence) {
+        evidence = await explainByOcclusion(modelText(record), index, (texts) =>
+          this.inference.probabilities({ dir: model.path, sha256: model.card.sha256 }, texts),
+        );
+        if (this.whyCache.size >= WHY_CACHE_SIZE) this.whyCache.delete(this.whyCache.keys().next().value!);
+        this.whyCache.set(key, evidence);
+      }
       out.push({ task: l.task, label, evidence });
     }
     return out;
@@ -414,19 +425,20 @@ export class RecordService {
   }
 
   /** Bulk accept: every waiting label at or above `minProbability` (default: the task's high threshold). */
-  acceptConfident(
+  async acceptConfident(
     kind: RecordKind,
     minProbability: number | undefined,
     ids: number[] | undefined,
     actor: string,
-  ) {
+  ): Promise<{ accepted: number; reviewIds: number[] }> {
     const reviewIds: number[] = [];
     const records = new Set<number>();
     const only = ids ? new Set(ids) : null;
-    this.db.transaction(() => {
-      for (const task of TASKS_OF_KIND[kind]) {
-        const floor = minProbability ?? this.predictor.thresholds(task).high;
-        for (const page of store.eachRecord(this.db, kind)) {
+    for (const task of TASKS_OF_KIND[kind]) {
+      const floor = minProbability ?? this.predictor.thresholds(task).high;
+      // A page per transaction, with the window's requests served between pages.
+      for (const page of store.eachRecord(this.db, kind)) {
+        this.db.transaction(() => {
           const labels = store.labelsOf(
             this.db,
             page.map((r) => r.id),
@@ -434,16 +446,16 @@ export class RecordService {
           for (const r of page) {
             if (only && !only.has(r.id)) continue;
             const l = labels.get(r.id)?.find((x) => x.task === task);
-            if (!l || l.status === 'accepted' || l.status === 'unassigned' || (l.probability ?? 0) < floor)
-              continue;
-            const value = acceptable(l);
+            if (!l || l.status === 'accepted' || l.status === 'unassigned') continue;
+            const value = confidentValue(l, floor);
             if (value === null) continue;
             reviewIds.push(this.review(r.id, task, l, value, l.source, actor));
             records.add(r.id);
           }
-        }
+        })();
+        await new Promise((resolve) => setImmediate(resolve));
       }
-    })();
+    }
     this.afterReviews(kind);
     return { accepted: records.size, reviewIds };
   }
@@ -515,7 +527,8 @@ export class RecordService {
         task === 'tags' && !active
           ? {
               needed: EXAMPLES_PER_TAG,
-              have: Math.max(0, ...store.listTags(this.db).map((t) => perTag.get(t.name) ?? 0)),
+              // The first model needs two tags with enough examples: the second-best tag's count.
+              have: [...perTag.values(), 0, 0].sort((a, b) => b - a)[1]!,
             }
           : null,
       thresholds: this.predictor.thresholds(task),
@@ -538,6 +551,8 @@ export class RecordService {
       throw new DocketError('CONFLICT', `A new ${task} model is being trained; roll back once it is done.`);
     }
     this.registry.rollback(MODEL_OF_TASK[task], actor);
+    // What the rolled-back version applied by itself is predicted again by the version now in use.
+    this.inBackground(this.predictor.predict(kindOf(task)));
     this.events.statusChanged();
     return this.taskStatus(task);
   }
@@ -645,6 +660,15 @@ export class RecordService {
 
 // ---- helpers -------------------------------------------------------------------------------------------
 
+/** The machine's region (from its locale) until the user sets one; GB when the locale names none. */
+function machineRegion(): string {
+  try {
+    return new Intl.Locale(Intl.DateTimeFormat().resolvedOptions().locale).maximize().region ?? 'GB';
+  } catch {
+    return 'GB';
+  }
+}
+
 function kindOf(task: RecordTask): RecordKind {
   return task === 'tags' ? 'crm' : 'tickets';
 }
@@ -671,6 +695,19 @@ function acceptable(l: StoredLabel | null | undefined): LabelValue | null {
   if (l.value !== null) return l.value;
   if (l.status === 'suggested' && l.top[0]) return l.top[0].label;
   return null;
+}
+
+/** What a bulk accept takes: a label at or above the floor; for tags the applied ones and those above it. */
+function confidentValue(l: StoredLabel, floor: number): LabelValue | null {
+  if (l.task !== 'tags') return (l.probability ?? 0) >= floor ? acceptable(l) : null;
+  const tags = [
+    ...new Set([
+      ...labelsOfValue(l.value),
+      ...l.top.filter((t) => t.probability >= floor).map((t) => t.label),
+    ]),
+  ];
+  // Nothing new above the floor: the record is left for a person (accepting would only confirm).
+  return l.top.some((t) => t.probability >= floor && !labelsOfValue(l.value).includes(t.label)) ? tags : null;
 }
 
 function sameValue(a: LabelValue | null, b: LabelValue | null): boolean {

@@ -1,6 +1,7 @@
 // Routing rules an admin defines for tickets (keyword, regex, sender or domain → queue or priority). A rule
 // that fires always wins over the model, and its sentence is shown as the reason. Rules are checked when
 // saved (validateRule) so that a rule that cannot work, or could freeze routing, is refused in words.
+import { setFlagsFromString } from 'node:v8';
 import { DocketError } from '../api/errors.ts';
 import { foldText } from '../invoices/rules/text.ts';
 import { containsPhrase, foldedWords } from './keyword-tagger.ts';
@@ -111,10 +112,19 @@ export function validateRule(rule: { match: RuleMatch; pattern: string }): void 
           `The regular expression is ${pattern.length} characters long; at most ${MAX_REGEX_LENGTH} are allowed.`,
         );
       try {
-        new RegExp(pattern, 'iu');
+        new RegExp(pattern, 'u');
       } catch (e) {
         const why = (e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /su, '');
         refuse(`The regular expression “${pattern}” does not compile: ${why}.`);
+      }
+      try {
+        linearRegex(pattern);
+      } catch {
+        refuse(
+          `The regular expression “${pattern}” uses a feature that cannot be run in guaranteed time ` +
+            '(back-references or look-aheads); routing runs rules on every ticket, so only patterns that run ' +
+            'in time proportional to the text are accepted. Rewrite it without them.',
+        );
       }
       if (hasNestedQuantifier(pattern))
         refuse(
@@ -145,6 +155,27 @@ export function requesterEmail(requester: string | null): string | null {
   return email ? email.toLowerCase() : null;
 }
 
+// V8's linear-time engine (the 'l' flag): no catastrophic backtracking whatever the pattern or the text.
+// It has no 'i' or 'u' flag, so patterns are lower-cased (escapes such as \D or \W kept as written) and
+// matched against lower-cased text.
+setFlagsFromString('--enable-experimental-regexp-engine');
+
+function lowerPattern(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\' && i + 1 < pattern.length) {
+      out += c + pattern[++i];
+    } else out += c.toLowerCase();
+  }
+  return out;
+}
+
+/** A rule's regex on the linear-time engine; throws when the pattern needs backtracking. */
+export function linearRegex(pattern: string): RegExp {
+  return new RegExp(lowerPattern(pattern), 'l');
+}
+
 const regexCache = new Map<string, RegExp | null>();
 
 /** A compiled rule regex, or null when it does not compile or is refused (such a rule never fires). */
@@ -153,7 +184,7 @@ function ruleRegex(pattern: string): RegExp | null {
   if (re !== undefined) return re;
   try {
     validateRule({ match: 'regex', pattern });
-    re = new RegExp(pattern, 'iu');
+    re = linearRegex(pattern);
   } catch {
     re = null;
   }
@@ -186,7 +217,8 @@ export function firstMatchingRule(
         break;
       case 'regex': {
         const re = ruleRegex(rule.pattern);
-        raw ??= `${subject.subject ?? ''}\n${subject.body ?? ''}`.slice(0, REGEX_TEXT_LIMIT);
+        // Lower-cased text against a lower-cased pattern: the linear engine has no case-insensitive flag.
+        raw ??= `${subject.subject ?? ''}\n${subject.body ?? ''}`.slice(0, REGEX_TEXT_LIMIT).toLowerCase();
         if (re?.test(raw)) fired = `the subject or body matches the pattern “${rule.pattern}”`;
         break;
       }

@@ -1,7 +1,7 @@
 // Tickets and CRM records in the database: sources with their mappings, records, each task's label per
 // record, the review log, rules, the tag taxonomy, retrainings and escalations. SQL only; the decisions
 // are the record service's.
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
 import { toFtsQuery } from './documents.ts';
 import type {
@@ -364,15 +364,18 @@ export function getLabel(db: Database, recordId: number, task: RecordTask): Stor
   return row ? toLabel(row) : undefined;
 }
 
-export function putLabel(db: Database, recordId: number, label: StoredLabel): void {
-  db.prepare(
-    `INSERT INTO record_labels (record_id, task, status, source, value, probability, top, reason, model_id, model_version)
-     VALUES (@recordId, @task, @status, @source, @value, @probability, @top, @reason, @modelId, @modelVersion)
-     ON CONFLICT(record_id, task) DO UPDATE SET status = excluded.status, source = excluded.source,
-       value = excluded.value, probability = excluded.probability, top = excluded.top, reason = excluded.reason,
-       model_id = excluded.model_id, model_version = excluded.model_version,
-       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
-  ).run({
+/**
+ * Writes a task's label. `prediction: true` leaves an accepted label alone: a person may have reviewed the
+ * record while the prediction was being computed.
+ */
+export function putLabel(
+  db: Database,
+  recordId: number,
+  label: StoredLabel,
+  options: { prediction?: boolean } = {},
+): void {
+  const statement = options.prediction ? putPredictionStatement(db) : putLabelStatement(db);
+  statement.run({
     recordId,
     task: label.task,
     status: label.status,
@@ -385,6 +388,29 @@ export function putLabel(db: Database, recordId: number, label: StoredLabel): vo
     modelVersion: label.modelVersion,
   });
 }
+
+const UPSERT_LABEL = /* sql */ `INSERT INTO record_labels (record_id, task, status, source, value, probability, top, reason, model_id, model_version)
+     VALUES (@recordId, @task, @status, @source, @value, @probability, @top, @reason, @modelId, @modelVersion)
+     ON CONFLICT(record_id, task) DO UPDATE SET status = excluded.status, source = excluded.source,
+       value = excluded.value, probability = excluded.probability, top = excluded.top, reason = excluded.reason,
+       model_id = excluded.model_id, model_version = excluded.model_version,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+
+// Prepared once per database (imports and predictions write thousands of rows).
+const labelStatements = new WeakMap<Database, { put: Statement; predict: Statement }>();
+function statementsOf(db: Database): { put: Statement; predict: Statement } {
+  let s = labelStatements.get(db);
+  if (!s) {
+    s = {
+      put: db.prepare(UPSERT_LABEL),
+      predict: db.prepare(`${UPSERT_LABEL} WHERE record_labels.status <> 'accepted'`),
+    };
+    labelStatements.set(db, s);
+  }
+  return s;
+}
+const putLabelStatement = (db: Database) => statementsOf(db).put;
+const putPredictionStatement = (db: Database) => statementsOf(db).predict;
 
 export function deleteLabel(db: Database, recordId: number, task: RecordTask): void {
   db.prepare('DELETE FROM record_labels WHERE record_id = ? AND task = ?').run(recordId, task);
@@ -861,7 +887,10 @@ export function escalatedIds(db: Database, ids: number[]): Set<number> {
 export function wasEscalated(db: Database, recordId: number, task: RecordTask): boolean {
   return (
     db
-      .prepare('SELECT 1 FROM record_escalations WHERE record_id = ? AND task = ? LIMIT 1')
+      // A failed attempt (the server was down) does not count: the item is sent again next time.
+      .prepare(
+        `SELECT 1 FROM record_escalations WHERE record_id = ? AND task = ? AND status <> 'failed' LIMIT 1`,
+      )
       .get(recordId, task) !== undefined
   );
 }

@@ -271,6 +271,26 @@ describe('reviews and the learning loop', () => {
     expect(undone.undone).toBe(bulk.reviewIds.length);
   });
 
+  it('never overwrites a review made while a prediction run is computing', async () => {
+    const core = open();
+    await importTickets(core);
+    const waiting = (await ticketLabels(core)).find((t) => t.queue?.source === 'model')!;
+    const run = core.router.invoke('records.predict', { kind: 'tickets' }, cliContext);
+    const corrected = await core.router.invoke(
+      'records.setLabel',
+      { id: waiting.item.id, task: 'queue', value: 'Escalations' },
+      cliContext,
+    );
+    await run;
+    const after = await core.router.invoke('records.get', { id: waiting.item.id }, cliContext);
+    expect(after.labels.find((l) => l.task === 'queue')).toMatchObject({
+      status: 'accepted',
+      value: 'Escalations',
+    });
+    const undone = await core.router.invoke('records.undo', { reviewIds: corrected.reviewIds }, cliContext);
+    expect(undone.undone).toBe(1);
+  });
+
   it('retrains on demand, promotes a version that is not worse, and rolls back in one step', async () => {
     const core = open();
     await importTickets(core);
@@ -318,7 +338,7 @@ describe('reviews and the learning loop', () => {
       await core.router.invoke('records.setLabel', { id: item.id, task: 'queue', value: wrong }, cliContext);
     }
     await core.records.settled(); // 50 corrections may have started a retraining by themselves
-    await core.router.invoke('records.retrain', { task: 'queue' }, cliContext).catch(() => undefined);
+    await core.router.invoke('records.retrain', { task: 'queue' }, cliContext);
     await core.records.settled();
     const status = (await core.router.invoke('records.status', { kind: 'tickets' }, cliContext))[0]!;
     expect(status.lastTraining).toMatchObject({ status: 'kept', previousVersion: 1 });
@@ -365,6 +385,8 @@ describe('CRM records', () => {
 
   it('normalises emails and phones, flags likely duplicates, tags from keywords until a model exists, and exports safely', async () => {
     const core = open();
+    // National numbers are read in the user's region (the machine's locale until it is set).
+    await core.router.invoke('settings.set', { key: 'records.defaultPhoneRegion', value: 'GB' }, cliContext);
     const report = await core.router.invoke(
       'records.import',
       { fileName: 'contacts.csv', dataBase64: b64(contactsCsv(rows)), mapping: crmMapping },
@@ -437,7 +459,7 @@ describe('CRM records', () => {
     expect(exported('C2')['Docket tags']).toBe('Churn risk');
     expect(exported('C3').Notes).toBe(`'=HYPERLINK("http://evil.example","click")`);
     expect(exported('C3')['Docket likely duplicate of']).toBe('C1');
-    expect(exported('C1')['Docket phone']).toBe(`'+442079460958`);
+    expect(exported('C1')['Docket phone']).toBe('+442079460958'); // a number computes nothing: no apostrophe
     expect(exported('C1').Email).toBe(' Ana.Lopez@Acme.example '); // the CRM's own column as it was
   });
 });
@@ -535,6 +557,23 @@ describe('escalation', () => {
       // Each item goes once.
       await call(core, 'records.predict', { kind: 'tickets' });
       expect(requests.length).toBe(report.escalated);
+
+      // Turned off again: nothing more is sent, whatever waits.
+      await core.router.invoke('escalation.set', { enabled: false }, cliContext);
+      await core.router.invoke(
+        'records.import',
+        {
+          fileName: 'more.csv',
+          dataBase64: b64(ticketsCsv(makeTickets(20, 20, 99))),
+          mapping: ticketsMapping,
+        },
+        cliContext,
+      );
+      const off = await core.router.invoke('records.predict', { kind: 'tickets' }, cliContext);
+      expect(off.unassigned).toBeGreaterThan(0);
+      expect(off.escalated).toBe(0);
+      expect(requests.length).toBe(report.escalated);
+      expect(JSON.stringify(await core.router.invoke('settings.list', {}, cliContext))).not.toContain(url);
     } finally {
       server.close();
     }

@@ -54,6 +54,10 @@ describe('invoice export', () => {
     for (const text of hostile) expect(neutraliseCell(text)).toBe(`'${text}`);
     expect(neutraliseCell('ACME GmbH')).toBe('ACME GmbH');
     expect(neutraliseCell('a=b')).toBe('a=b');
+    // Numbers that compute nothing stay as they are (an apostrophe would be stored by the CRM).
+    for (const text of ['+44 20 7946 0958', '+4930123456', '-5', '-12.50'])
+      expect(neutraliseCell(text)).toBe(text);
+    for (const text of ['+1-555-0100', '-2-3', '+1+1']) expect(neutraliseCell(text)).toBe(`'${text}`);
   });
 
   it('CSV: hostile vendor names and numbers come out safe, values intact, one row per invoice', () => {

@@ -114,6 +114,47 @@ describe('regex rules', () => {
     expect(hasNestedQuantifier('([+])+')).toBe(false);
   });
 
+  it('run in time proportional to the text, even patterns that backtrack catastrophically elsewhere', () => {
+    // Each of these takes seconds to minutes on a backtracking engine with such a subject.
+    const slow = ['^(\\w|\\d)*!$', '^.*.*.*.*.*x$', '(?:a|ab|abc)*z', '^(a|a)*$'];
+    for (const pattern of slow) {
+      expect(() => validateRule({ match: 'regex', pattern })).not.toThrow();
+      const rule = {
+        id: 1,
+        task: 'queue' as const,
+        match: 'regex' as const,
+        pattern,
+        value: 'X',
+        position: 1,
+        enabled: true,
+      };
+      const started = performance.now();
+      firstMatchingRule([rule], 'queue', {
+        subject: `${'1'.repeat(5000)}a`,
+        body: 'a'.repeat(5000),
+        requester: null,
+      });
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+    // Features that need backtracking are refused in words.
+    for (const pattern of ['(a)\\1', 'refund(?=s)']) {
+      expect(() => validateRule({ match: 'regex', pattern })).toThrow(/guaranteed time/);
+    }
+    // Upper-case letters in a pattern still match any case; escapes keep their meaning.
+    const rule = {
+      id: 2,
+      task: 'queue' as const,
+      match: 'regex' as const,
+      pattern: 'ORDER\\s+\\D?\\d+',
+      value: 'Orders',
+      position: 1,
+      enabled: true,
+    };
+    expect(
+      firstMatchingRule([rule], 'queue', { subject: 'order #123', body: null, requester: null })?.rule.value,
+    ).toBe('Orders');
+  });
+
   it('that were stored before they became invalid never fire and never throw', () => {
     const stored = [
       rule('regex', '(a+)+$', 'Slow'),

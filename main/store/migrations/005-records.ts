@@ -95,6 +95,8 @@ CREATE TABLE record_reviews (
   at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 CREATE INDEX record_reviews_record ON record_reviews(record_id);
+-- Withdrawing an example (undo) deletes its correction, which looks its review up by this column.
+CREATE INDEX record_reviews_correction ON record_reviews(correction_id);
 
 CREATE TABLE record_rules (
   id INTEGER PRIMARY KEY,

@@ -1,11 +1,13 @@
 import type { Status } from '../../../main/api/contract.ts';
 import type { Area } from '../areas.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
+import { CrmView } from './CrmView.tsx';
 import { DocumentsView } from './DocumentsView.tsx';
 import { ImportsView } from './ImportsView.tsx';
 import { InvoicesView } from './InvoicesView.tsx';
 import { ModelsView } from './ModelsView.tsx';
 import { SettingsView } from './SettingsView.tsx';
+import { TicketsView } from './TicketsView.tsx';
 
 export function AreaView({ area, status }: { area: Area; status: Status | null }) {
   switch (area.id) {
@@ -13,6 +15,10 @@ export function AreaView({ area, status }: { area: Area; status: Status | null }
       return <DocumentsView area={area} />;
     case 'invoices':
       return <InvoicesView area={area} status={status} />;
+    case 'tickets':
+      return <TicketsView area={area} status={status} />;
+    case 'crm':
+      return <CrmView area={area} status={status} />;
     case 'imports':
       return <ImportsView area={area} />;
     case 'models':
