@@ -9,7 +9,6 @@ import { getSetting, setSetting } from '../store/settings.ts';
 import { addEscalation, wasEscalated, type StoredLabel, type StoredRecord } from '../store/records.ts';
 import { askEndpoint, type EscalationConfig } from './escalation.ts';
 import { modelText } from './record-text.ts';
-import { listTags } from '../store/records.ts';
 import type { RecordTask } from './types.ts';
 
 const SETTING = 'records.escalation';
@@ -95,10 +94,11 @@ export class EscalationGate {
     records: StoredRecord[],
     results: StoredLabel[],
     budget: { left: number },
+    /** The labels the endpoint may answer with (the model's, or the tag taxonomy). */
+    labels: string[],
   ): Promise<number> {
     const config = this.config();
     if (!config?.enabled || this.policy.forbidEscalation) return 0;
-    const labels = this.labelsFor(task, results);
     if (labels.length === 0) return 0;
     let sent = 0;
     for (const [i, record] of records.entries()) {
@@ -139,17 +139,6 @@ export class EscalationGate {
       }
     }
     return sent;
-  }
-
-  /** The labels the endpoint may answer with: the model's, else the taxonomy's. */
-  private labelsFor(task: RecordTask, results: StoredLabel[]): string[] {
-    if (task === 'tags') return listTags(this.db).map((t) => t.name);
-    const fromModel = results.find((r) => r.modelId !== null && r.top.length > 0);
-    if (!fromModel) return [];
-    const modelLabels = this.db
-      .prepare(`SELECT card FROM models WHERE model_id = ? AND version = ?`)
-      .get(fromModel.modelId, fromModel.modelVersion) as { card: string } | undefined;
-    return modelLabels ? (JSON.parse(modelLabels.card) as { labels: string[] }).labels : [];
   }
 }
 

@@ -122,7 +122,8 @@ export class Predictor {
         );
         if (waiting.length === 0) continue;
         const results = await this.predictTask(task, waiting, rules, taxonomy);
-        const escalations = await this.escalation.escalate(task, waiting, results, budget);
+        const allowed = task === 'tags' ? taxonomy.map((t) => t.name) : (this.model(task)?.card.labels ?? []);
+        const escalations = await this.escalation.escalate(task, waiting, results, budget, allowed);
         // A record reviewed while this page was being predicted keeps its review.
         this.db.transaction(() => {
           waiting.forEach((r, i) => putLabel(this.db, r.id, results[i]!, { prediction: true }));

@@ -365,7 +365,7 @@ export class RecordService {
         `Nothing is suggested for the ${nothing.join(' and ')} of record ${id}: pick a label instead.`,
       );
     }
-    this.afterReviews(kindOfRecord(record));
+    this.afterReviews(record.kind);
     return { record: await this.get(id), reviewIds };
   }
 
@@ -671,10 +671,6 @@ function machineRegion(): string {
 
 function kindOf(task: RecordTask): RecordKind {
   return task === 'tags' ? 'crm' : 'tickets';
-}
-
-function kindOfRecord(r: StoredRecord): RecordKind {
-  return r.kind;
 }
 
 function isEmailTable(columns: string[]): boolean {

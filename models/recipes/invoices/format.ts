@@ -58,7 +58,7 @@ export function formatRate(rate: number, formats: Formats): string {
   return formatNumber(rate, decimals, formats.number) + (formats.spacedPercent ? ' %' : '%');
 }
 
-const MONTHS: Record<InvoiceLanguage, readonly string[]> = {
+export const MONTHS: Record<InvoiceLanguage, readonly string[]> = {
   en: [
     'January',
     'February',

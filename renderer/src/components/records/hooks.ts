@@ -1,20 +1,14 @@
 // Data for the Tickets and CRM views: the list fetched in blocks as it scrolls (100,000 records cost only
 // the rows on screen), one record in full, the model status (polled while a training runs), reviews and
 // their undo, rules, tags, escalation, and the CSV export.
-import {
-  keepPreviousData,
-  useMutation,
-  useQueries,
-  useQuery,
-  useQueryClient,
-  type QueryClient,
-} from '@tanstack/react-query';
-import type { Input } from '../../../../main/api/contract.ts';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { Input, Output } from '../../../../main/api/contract.ts';
 import { api } from '../../api/client.ts';
-import { base64ToBytes } from '../../api/original.ts';
+import { downloadBase64 } from '../../api/download.ts';
+import { BLOCK_SIZE, usePagedRows, type PagedRows } from '../../api/paged-list.ts';
 import type { LabelValue, RecordKind, RecordSummary, RecordTask, StatusFilter } from './format.ts';
 
-export const BLOCK_SIZE = 200;
+export { BLOCK_SIZE };
 /** The most the API lists or exports at once. */
 export const MAX_RECORDS = 100_000;
 const POLL_MS = 1000;
@@ -32,60 +26,20 @@ export interface RecordFilters {
 
 type ListInput = Input<'records.list'>;
 
-function listBlock(filters: RecordFilters, block: number) {
-  const input: ListInput = { ...filters, limit: BLOCK_SIZE, offset: block * BLOCK_SIZE };
-  return api.call('records.list', input);
-}
-
-export interface RecordRows {
-  /** Matching records (null until the first block has arrived). */
-  total: number | null;
-  rowAt(index: number): RecordSummary | undefined;
+export interface RecordRows extends Omit<PagedRows<RecordSummary, Output<'records.list'>>, 'first'> {
   /** Labels in use per task, for the filter menu and the editors. */
   labels: Partial<Record<RecordTask, string[]>>;
-  error: Error | null;
-  /** The first block is still the previous filters' (a new search is running). */
-  stale: boolean;
-  /** Every row fetched so far, by index (to find the next record needing review). */
-  loaded: ReadonlyMap<number, RecordSummary[]>;
 }
 
 /** The rows of the list for the filters, fetching the blocks that hold rows `start`…`end`. */
 export function useRecordRows(filters: RecordFilters, start: number, end: number): RecordRows {
-  const first = useQuery({
-    queryKey: ['records.list', filters.kind, filters, 0],
-    queryFn: () => listBlock(filters, 0),
-    // Keep the last results on screen while the next search runs, so the table does not flicker away.
-    placeholderData: keepPreviousData,
-  });
-  const total = first.isPlaceholderData ? null : (first.data?.total ?? null);
-  const blocks: number[] = [];
-  if (total !== null) {
-    const last = Math.min(Math.floor(Math.max(0, end) / BLOCK_SIZE), Math.floor((total - 1) / BLOCK_SIZE));
-    for (let b = Math.max(1, Math.floor(start / BLOCK_SIZE)); b <= last; b++) blocks.push(b);
-  }
-  const rest = useQueries({
-    queries: blocks.map((block) => ({
-      queryKey: ['records.list', filters.kind, filters, block],
-      queryFn: () => listBlock(filters, block),
-      staleTime: 30_000,
-      placeholderData: keepPreviousData,
-    })),
-  });
-  const loaded = new Map<number, RecordSummary[]>();
-  if (first.data) loaded.set(0, first.data.items);
-  blocks.forEach((b, i) => {
-    const items = rest[i]?.data?.items;
-    if (items) loaded.set(b, items);
-  });
-  return {
-    total: total ?? first.data?.total ?? null,
-    rowAt: (index) => loaded.get(Math.floor(index / BLOCK_SIZE))?.[index % BLOCK_SIZE],
-    labels: first.data?.labels ?? {},
-    error: first.error ?? rest.find((r) => r.error)?.error ?? null,
-    stale: first.isPlaceholderData,
-    loaded,
-  };
+  const rows = usePagedRows<RecordSummary, Output<'records.list'>>(
+    ['records.list', filters.kind, filters],
+    (offset, limit) => api.call('records.list', { ...filters, limit, offset } satisfies ListInput),
+    start,
+    end,
+  );
+  return { ...rows, labels: rows.first?.labels ?? {} };
 }
 
 /** Every id matching the filters (for "select all" across rows not fetched yet). */
@@ -205,20 +159,6 @@ export function readAsBase64(file: File): Promise<string> {
     reader.onerror = () => reject(reader.error ?? new Error(`Cannot read ${file.name}`));
     reader.readAsDataURL(file);
   });
-}
-
-/** Hands a file the core wrote (base64) to the browser as a download. */
-export function downloadBase64(file: { fileName: string; mediaType: string; dataBase64: string }): void {
-  const url = URL.createObjectURL(new Blob([base64ToBytes(file.dataBase64)], { type: file.mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has taken its copy once the click is handled; free the memory a little later.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Asks the core for the CSV of the records (all of the kind when `ids` is undefined) and downloads it. */
