@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { MODEL_ID_PATTERN } from '../engine/model-card.ts';
 import { invoiceProcedures } from './invoice-contract.ts';
 import { recordProcedures } from './record-contract.ts';
+import { workspaceProcedures } from './workspace-contract.ts';
 
 /** Error codes a caller can receive. Each procedure lists the ones it may return beyond the common ones. */
 export const errorCodes = [
@@ -610,6 +611,7 @@ export const contract = {
   }),
   ...invoiceProcedures,
   ...recordProcedures,
+  ...workspaceProcedures,
 } as const;
 
 export type Contract = typeof contract;

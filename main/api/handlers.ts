@@ -7,6 +7,7 @@ import { getImport, listImportJobs, listImports } from '../store/imports.ts';
 import { DocketError } from './errors.ts';
 import { settingKeys, type Output, type Status } from './contract.ts';
 import type { Handlers, Logger, SubscriptionHandlers } from './router.ts';
+import type { WorkspaceCallName } from './workspace-contract.ts';
 import type { Store } from '../store/database.ts';
 import type { EventHub } from '../core/events.ts';
 import { appendAudit, listAudit } from '../store/audit.ts';
@@ -57,14 +58,17 @@ export async function readStatus({ store, appVersion }: HandlerDeps): Promise<St
   };
 }
 
+/** Every procedure but the workspaces' own, which the door in front of the cores answers. */
+export type CoreHandlers = Omit<Handlers, WorkspaceCallName>;
+
 export function createHandlers(deps: HandlerDeps): {
-  handlers: Handlers;
+  handlers: CoreHandlers;
   subscriptions: SubscriptionHandlers;
 } {
   const { store, events, log, imports, models, trainings, inference, invoices, records } = deps;
   const db = store.db;
 
-  const handlers: Handlers = {
+  const handlers: CoreHandlers = {
     'status.get': () => readStatus(deps),
     // Only the settings the window may change: others (escalation's endpoint and key, thresholds kept by
     // their own procedures) are not the window's to read here.

@@ -36,6 +36,17 @@ export type SubscriptionHandlers = {
   ) => () => void;
 };
 
+/** What a transport talks to: the core's router, or the workspaces' door in front of several. */
+export interface ApiDoor {
+  call(name: string, input: unknown, ctx: CallContext): Promise<ApiResult<unknown>>;
+  subscribe(
+    name: string,
+    input: unknown,
+    ctx: CallContext,
+    onEvent: (event: unknown) => void,
+  ): ApiResult<() => void>;
+}
+
 export interface Logger {
   error(message: string, error?: unknown): void;
 }
@@ -58,12 +69,17 @@ function hasOwn(name: string): name is keyof Contract {
   return Object.hasOwn(contract, name);
 }
 
-export class Router {
-  private readonly handlers: Handlers;
-  private readonly subscriptions: SubscriptionHandlers;
+export class Router implements ApiDoor {
+  private readonly handlers: Partial<Handlers>;
+  private readonly subscriptions: Partial<SubscriptionHandlers>;
   private readonly log: Logger;
 
-  constructor(handlers: Handlers, subscriptions: SubscriptionHandlers, log: Logger = console) {
+  /** A router may serve part of the contract (the workspaces' own procedures); the rest is NOT_FOUND. */
+  constructor(
+    handlers: Partial<Handlers>,
+    subscriptions: Partial<SubscriptionHandlers>,
+    log: Logger = console,
+  ) {
     this.handlers = handlers;
     this.subscriptions = subscriptions;
     this.log = log;
@@ -71,7 +87,7 @@ export class Router {
 
   /** Untyped entry used by transports: `name` and `input` come straight off the wire. */
   async call(name: string, input: unknown, ctx: CallContext): Promise<ApiResult<unknown>> {
-    if (!hasOwn(name) || contract[name].kind === 'subscription') {
+    if (!hasOwn(name) || contract[name].kind === 'subscription' || !this.handlers[name as CallName]) {
       return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown procedure: ${String(name)}` } };
     }
     const procedure = contract[name as CallName];
@@ -116,7 +132,11 @@ export class Router {
     ctx: CallContext,
     onEvent: (event: unknown) => void,
   ): ApiResult<() => void> {
-    if (!hasOwn(name) || contract[name].kind !== 'subscription') {
+    if (
+      !hasOwn(name) ||
+      contract[name].kind !== 'subscription' ||
+      !this.subscriptions[name as SubscriptionName]
+    ) {
       return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown subscription: ${String(name)}` } };
     }
     const declared = contract[name as SubscriptionName];

@@ -8,6 +8,7 @@ import { init } from './commands/init.ts';
 import { runImport } from './commands/import.ts';
 import { docsList, docsShow, docsText } from './commands/docs.ts';
 import { serve } from './commands/serve.ts';
+import { demo } from './commands/demo.ts';
 import { trainText } from './commands/train.ts';
 import { evalText } from './commands/eval.ts';
 import { evalSroie } from './commands/eval-sroie.ts';
@@ -97,6 +98,19 @@ function buildProgram(): Command {
       serve(o.db, { json: o.json === true, ...(o.port === undefined ? {} : { port: o.port }) }),
     );
 
+  program
+    .command('demo')
+    .description(
+      'the whole job on fictional sample data: a sample workspace created, documents read, invoices found, tickets routed, contacts tagged, and a report',
+    )
+    .option('--db <path>', 'the sample workspace to create (default: a new one in the temporary folder)')
+    .option('--json', 'print the report as JSON')
+    .option('--serve', 'then serve the window on it (as docket serve)')
+    .option('--port <n>', 'port for --serve (default: a free one)', portNumber)
+    .action((o: { db?: string; json?: boolean; serve?: boolean; port?: number }) =>
+      demo({ db: o.db, json: o.json === true, serve: o.serve === true, port: o.port }),
+    );
+
   const importCommand = program
     .command('import')
     .description('import folders (recursively) and files: originals are kept, text and layout are read')
@@ -130,13 +144,13 @@ function buildProgram(): Command {
     .description('import a help-desk or CRM export (CSV, XLSX, .eml, .mbox) with a column mapping')
     .argument('<file>', 'the export file')
     .requiredOption('--kind <kind>', 'tickets or crm')
-    .requiredOption(
+    .option(
       '--mapping <file>',
-      'JSON column mapping, e.g. {"source": "Zendesk", "columns": {"subject": "Subject", "body": "Description", "queue": "Group"}}',
+      'JSON column mapping, e.g. {"source": "Zendesk", "columns": {"subject": "Subject", "body": "Description", "queue": "Group"}}; not needed for .eml and .mbox tickets',
     )
     .requiredOption('--db <path>', 'database file')
     .option('--json', 'print the report as JSON')
-    .action((file: string, o: { kind: string; mapping: string; db: string; json?: boolean }) =>
+    .action((file: string, o: { kind: string; mapping?: string; db: string; json?: boolean }) =>
       importRecords(file, { ...o, json: o.json === true }),
     );
 

@@ -1,13 +1,22 @@
 // Opens the core for a CLI command: the key from DOCKET_DB_KEY or the key file beside the database.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { DocketError } from '../api/errors.ts';
 import type { CallContext } from '../api/router.ts';
 import { openCore, type DocketCore } from '../core/docket.ts';
 import { databaseNotFound } from '../store/database.ts';
-import { keyFilePath, keyFileTooOpen, resolveKey } from '../store/keys.ts';
+import { keyFilePath, keyFileTooOpen, resolveKey, resolveOrCreateKey } from '../store/keys.ts';
 
 export const cliContext: CallContext = { transport: 'in-process', actor: 'cli' };
+
+const cliLog = { error: (m: string, e?: unknown) => process.stderr.write(`docket: ${m}: ${String(e)}\n`) };
+
+/** Opens a database, creating it (with a new key file) when it does not exist: the sample workspace, `docket demo`. */
+export function openOrCreate(dbPath: string): DocketCore {
+  const path = resolve(dbPath);
+  mkdirSync(dirname(path), { recursive: true });
+  return openCore({ path, key: resolveOrCreateKey(path).key, create: true, log: cliLog });
+}
 
 /** Opens an existing database; `migrate: false` for commands that must not change it (status, backup). */
 export function openExisting(
@@ -26,7 +35,7 @@ export function openExisting(
       path,
       key,
       ...options,
-      log: { error: (m, e) => process.stderr.write(`docket: ${m}: ${String(e)}\n`) },
+      log: cliLog,
     });
   } catch (e) {
     // Say which key was tried: the usual mistake is a stale DOCKET_DB_KEY or the wrong key file.

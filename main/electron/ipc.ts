@@ -2,7 +2,7 @@
 // pages. Every input is still validated by the router; the renderer is untrusted.
 import type { BrowserWindow, Dialog, IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { ApiResult } from '../api/contract.ts';
-import type { CallContext, Router } from '../api/router.ts';
+import type { ApiDoor, CallContext } from '../api/router.ts';
 import { isAppUrl } from './app-origin.ts';
 import {
   CALL_CHANNEL,
@@ -45,7 +45,7 @@ function stopAll(state: WindowSubscriptions): void {
   state.stops.clear();
 }
 
-export function registerIpc(ipcMain: IpcMainLike, router: Router): void {
+export function registerIpc(ipcMain: IpcMainLike, router: ApiDoor): void {
   ipcMain.handle(CALL_CHANNEL, (event, name: unknown, input: unknown) => {
     if (!isTrustedSender(event)) return refused;
     return router.call(String(name), input, windowContext);

@@ -12,8 +12,11 @@ import { loadOrCreateDesktopKey } from './key-store.ts';
 import { handleAppProtocol, registerAppScheme } from './protocol.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
+import { Workspaces } from '../core/workspaces.ts';
+import { samplesDirectory } from '../samples/sample-files.ts';
 
 let core: DocketCore | undefined;
+let workspaces: Workspaces | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 registerAppScheme(protocol);
@@ -32,7 +35,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void core?.close());
+  app.on('will-quit', () => void (workspaces ?? core)?.close());
 
   void app.whenReady().then(start);
 }
@@ -43,8 +46,8 @@ function start(): void {
   hardenSession(session.defaultSession, (m) => console.warn(m));
   // Originals for the viewer come straight from the content store, not as base64 over IPC.
   handleAppProtocol(protocol, rendererDir, async (id) => {
-    if (!core) throw new Error('Docket is not open.');
-    return readOriginal(core.store, id);
+    if (!workspaces) throw new Error('Docket is not open.');
+    return readOriginal(workspaces.active().store, id);
   });
   try {
     const { key, keptBy } = loadOrCreateDesktopKey(safeStorage, dbPath);
@@ -60,7 +63,14 @@ function start(): void {
     app.exit(1);
     return;
   }
-  registerIpc(ipcMain, core.router);
+  // "Try with sample data" opens a sample workspace beside the user's database, its key kept the same way.
+  workspaces = new Workspaces({
+    main: core,
+    samplesDir: samplesDirectory(),
+    openSample: (path) =>
+      openCore({ path, key: loadOrCreateDesktopKey(safeStorage, path).key, create: true }),
+  });
+  registerIpc(ipcMain, workspaces.door);
   registerChoosePaths(ipcMain, dialog, () => mainWindow);
   // Imports interrupted by the last quit (or a crash) carry on from where their files stopped.
   core.imports.resumeUnfinished();

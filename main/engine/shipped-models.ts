@@ -7,6 +7,13 @@ import { fileURLToPath } from 'node:url';
 import type { ModelRegistry } from './registry.ts';
 import { CARD_FILE } from './model-folder.ts';
 
+/**
+ * The contract-type model reads the opening of a contract, which names it and its parties. Measured on the
+ * held-out split: 800 characters 57.5% accuracy, 2,000 52.5%, 6,000 52.5% (more text adds clauses that all
+ * contract types share). Its recipe trains on this much, and callers classify this much.
+ */
+export const CONTRACT_HEAD_CHARS = 800;
+
 /** models/ beside the source tree, or beside dist-electron/ in the desktop build. */
 export function shippedModelsDir(): string | undefined {
   for (const candidate of ['../../models', '../models']) {

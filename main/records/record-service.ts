@@ -31,6 +31,7 @@ import { readSourceTable, emailTicketMapping } from './read-source.ts';
 import { detectRecordLanguage, modelText } from './record-text.ts';
 import { validateRule } from './rules.ts';
 import {
+  EMAIL_SOURCE,
   MODEL_OF_TASK,
   RECORD_TASKS,
   TASKS_OF_KIND,
@@ -47,7 +48,6 @@ const PREVIEW_ROWS = 20;
 const IMPORT_CHUNK = 1000;
 /** Explanations kept (a record's text does not change, so neither do its words' weights). */
 const WHY_CACHE_SIZE = 500;
-const EMAIL_SOURCE = 'Email';
 
 export interface RecordServiceOptions {
   policy?: Policy;

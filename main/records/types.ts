@@ -153,3 +153,6 @@ export interface RecordDraft {
   /** The source row as it was, so the export can give the CRM back its own columns. */
   raw: Record<string, string>;
 }
+
+/** The source name of tickets imported from email (.eml, .mbox) without a mapping of their own. */
+export const EMAIL_SOURCE = 'Email';

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ApiError, ApiResult, ErrorCode } from '../api/contract.ts';
 import { DocketError } from '../api/errors.ts';
-import type { CallContext, Router } from '../api/router.ts';
+import type { ApiDoor, CallContext } from '../api/router.ts';
 import { SECURITY_HEADERS } from '../core/content-security.ts';
 import { readRendererFile } from '../core/renderer-files.ts';
 
@@ -19,7 +19,7 @@ const UPLOADS = new Set(['imports.upload', 'models.uploadData']);
 const HEARTBEAT_MS = 15_000;
 
 export interface ServerOptions {
-  router: Router;
+  router: ApiDoor;
   /** Folder of the built renderer (index.html and assets). */
   rendererDir: string;
   /** 0 (the default) picks a free port. */

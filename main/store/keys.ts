@@ -66,6 +66,21 @@ export function resolveKey(dbPath: string, env: NodeJS.ProcessEnv = process.env)
   return { key, from: file };
 }
 
+/**
+ * The key for a database that may not exist yet: DOCKET_DB_KEY or its key file when there is one, else a
+ * new key written to a new key file (0600). `docket init`, `docket demo` and the sample workspace use it.
+ */
+export function resolveOrCreateKey(dbPath: string, env: NodeJS.ProcessEnv = process.env): KeySource {
+  try {
+    return resolveKey(dbPath, env);
+  } catch (e) {
+    if (!(e instanceof DocketError) || e.code !== 'DB_KEY_MISSING') throw e;
+    const key = generateKey();
+    createKeyFile(keyFilePath(dbPath), key);
+    return { key, from: keyFilePath(dbPath) };
+  }
+}
+
 /** True when the key file can be read by anyone but its owner (we warn; ssh-style refusal would lock users out). */
 export function keyFileTooOpen(path: string): boolean {
   try {

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readLabelledRows, readRecords } from '../../main/engine/datasets/labelled-rows.ts';
 import type { DatasetCredit } from '../../main/engine/model-card.ts';
+import { CONTRACT_HEAD_CHARS } from '../../main/engine/shipped-models.ts';
 import type { TextExample, TextTrainingOptions } from '../../main/engine/text/train-text.ts';
 
 export const DATASETS = join(import.meta.dirname, '../../../shared/datasets');
@@ -15,12 +16,6 @@ export interface Recipe {
   options: TextTrainingOptions;
   load(): Promise<TextExample[]>;
 }
-
-/**
- * The first part of a contract names it and its parties. Measured on the held-out split: 800 characters
- * 57.5% accuracy, 2,000 52.5%, 6,000 52.5% (more text adds clauses that all contract types share).
- */
-const CONTRACT_HEAD_CHARS = 800;
 
 /** CUAD's folder names, made readable and merged where two folders hold one type. */
 const CONTRACT_TYPE_NAMES: Record<string, string> = {

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
-import { AppShell, Group, Kbd, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Badge, Button, Group, Kbd, NavLink, Stack, Text, Title } from '@mantine/core';
 import { areas, areaFromHash, type Area } from './areas.ts';
 import { useStatus } from './api/hooks.ts';
 import { StatusBar } from './components/StatusBar.tsx';
 import { AreaView } from './views/AreaView.tsx';
+import { useWorkspace, useWorkspaceAction } from './api/workspace.ts';
+import { SampleBanner } from './components/workspace/SampleBanner.tsx';
+import { SampleLoading } from './components/workspace/WelcomePanel.tsx';
 
 function useHashArea(): string {
   const [area, setArea] = useState(() => areaFromHash(window.location.hash));
@@ -34,9 +37,16 @@ function useAreaShortcuts(): void {
 
 export function App() {
   const current = useHashArea();
-  const { status, error } = useStatus();
-  useAreaShortcuts();
   const area = areas.find((a) => a.id === current) as Area;
+  const { status, error } = useStatus();
+  const workspace = useWorkspace();
+  const openSample = useWorkspaceAction('workspace.trySample');
+  const [sampleDeleted, setSampleDeleted] = useState(false);
+  useAreaShortcuts();
+  const inSample = workspace?.active === 'sample';
+  // The welcome (with its own progress) shows on an empty workspace's inbox; elsewhere loading shows on top.
+  const empty = status !== null && status.counts.files + status.counts.records === 0;
+  const welcomeShown = !inSample && empty && area.id === 'inbox';
 
   useEffect(() => {
     document.title = `${area.label} · Docket`;
@@ -77,13 +87,55 @@ export function App() {
                 }
               />
             ))}
+            {inSample ? (
+              <Badge color="grape" variant="light" mx="sm" mt="sm" aria-label="In use: the sample workspace">
+                Sample workspace
+              </Badge>
+            ) : workspace?.sample.exists && !workspace.sample.loading ? (
+              <Button
+                variant="subtle"
+                size="xs"
+                mx="xs"
+                mt="sm"
+                onClick={() => openSample.mutate()}
+                loading={openSample.isPending}
+              >
+                Open the sample workspace
+              </Button>
+            ) : null}
           </Stack>
         </AppShell.Navbar>
         <AppShell.Main id="main" tabIndex={-1} aria-label={area.heading} style={{ outline: 'none' }}>
           <Group mb="md">
             <Title order={2}>{area.heading}</Title>
           </Group>
-          <AreaView area={area} status={status} />
+          {workspace && (inSample || workspace.activeReport) ? (
+            <SampleBanner workspace={workspace} onDeleted={() => setSampleDeleted(true)} />
+          ) : null}
+          {workspace?.sample.loading && !welcomeShown ? (
+            <Alert color="blue" variant="light" mb="md" title="Loading the sample workspace">
+              <SampleLoading loading={workspace.sample.loading} />
+            </Alert>
+          ) : null}
+          {sampleDeleted && !inSample ? (
+            <Alert
+              color="teal"
+              variant="light"
+              mb="md"
+              withCloseButton
+              closeButtonLabel="Dismiss"
+              onClose={() => setSampleDeleted(false)}
+              role="status"
+            >
+              The sample workspace was deleted. You are in your own workspace.
+            </Alert>
+          ) : null}
+          <AreaView
+            key={workspace?.active ?? 'main'}
+            area={area}
+            status={status}
+            workspace={welcomeShown ? workspace : undefined}
+          />
         </AppShell.Main>
         <AppShell.Footer component="footer">
           <StatusBar status={status} error={error} />

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { importReportSchema, predictReportSchema } from '../../main/api/record-contract.ts';
 import { docket } from '../helpers/cli.ts';
 import { useTempDirs } from '../helpers/temp.ts';
+import { ticketsMbox } from '../fixtures/records/generate.ts';
 import { contactsCsv, crmMapping, makeTickets, ticketsCsv, ticketsMapping } from './records-fixtures.ts';
 
 const tempDir = useTempDirs();
@@ -123,6 +124,14 @@ describe('docket import records / route / export records', () => {
     expect(rows.find((r) => r['Record ID'] === 'C1')!.Notes).toBe(`'@SUM(1+1) asked about pricing`);
   });
 
+  it('imports tickets from a mailbox without a mapping, as the window does', () => {
+    const { db, write } = setUp();
+    const mbox = write('support.mbox', ticketsMbox(4, 2));
+    const r = docket(['import', 'records', mbox, '--kind', 'tickets', '--db', db, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'tickets', source: 'Email', rows: 4, imported: 4 });
+  });
+
   it('refuses bad mappings and files with words and exit code 1', () => {
     const { db, write } = setUp();
     const csv = write('tickets.csv', ticketsCsv(makeTickets(5, 0)));
@@ -142,6 +151,7 @@ describe('docket import records / route / export records', () => {
         /for tickets, but --kind is crm/,
       ],
       [['--kind', 'parcels', '--mapping', write('m4.json', '{}')], /--kind must be tickets or crm/],
+      [['--kind', 'tickets'], /tickets\.csv needs --mapping: a JSON file naming its columns/],
       [
         [
           '--kind',

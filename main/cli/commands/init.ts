@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DocketError } from '../../api/errors.ts';
 import { openCore } from '../../core/docket.ts';
-import { createKeyFile, generateKey, keyFilePath, resolveKey, KEY_ENV } from '../../store/keys.ts';
+import { resolveKey, resolveOrCreateKey, KEY_ENV } from '../../store/keys.ts';
 import { printResult } from '../output.ts';
 import { installShippedModels } from '../../engine/shipped-models.ts';
 
@@ -20,20 +19,8 @@ export interface InitResult {
 export async function init(dbPath: string, json: boolean): Promise<void> {
   const path = resolve(dbPath);
   const exists = existsSync(path) && statSync(path).size > 0;
-  let keySource: { key: string; from: string };
-  if (exists) {
-    keySource = resolveKey(path);
-  } else {
-    mkdirSync(dirname(path), { recursive: true });
-    try {
-      keySource = resolveKey(path);
-    } catch (e) {
-      if (!(e instanceof DocketError) || e.code !== 'DB_KEY_MISSING') throw e;
-      const key = generateKey();
-      createKeyFile(keyFilePath(path), key);
-      keySource = { key, from: keyFilePath(path) };
-    }
-  }
+  if (!exists) mkdirSync(dirname(path), { recursive: true });
+  const keySource = exists ? resolveKey(path) : resolveOrCreateKey(path);
   const core = openCore({ path, key: keySource.key, create: true });
   try {
     // A new database starts with the models Docket ships.

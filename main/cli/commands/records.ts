@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { Output } from '../../api/contract.ts';
 import { DocketError } from '../../api/errors.ts';
 import type { DocketCore } from '../../core/docket.ts';
-import { recordMappingSchema, type RecordKind } from '../../records/types.ts';
+import { emailTicketMapping } from '../../records/read-source.ts';
+import { EMAIL_SOURCE, recordMappingSchema, type RecordKind } from '../../records/types.ts';
 import { cliContext, openExisting } from '../open-core.ts';
 import { percent, printResult } from '../output.ts';
 
@@ -64,11 +65,28 @@ async function readMapping(path: string, kind: RecordKind) {
 
 const kindSchema = z.enum(['tickets', 'crm']);
 
-export function importRecords(file: string, o: { kind: string; mapping: string; db: string; json: boolean }) {
+/** Email has fixed fields, so tickets from .eml and .mbox files need no mapping (as in the window). */
+const EMAIL_FILE = /\.(eml|mbox)$/i;
+
+export function importRecords(
+  file: string,
+  o: { kind: string; mapping?: string | undefined; db: string; json: boolean },
+) {
   const kind = kindSchema.safeParse(o.kind);
   if (!kind.success) throw new DocketError('BAD_INPUT', `--kind must be tickets or crm, not “${o.kind}”.`);
+  const emailTickets = kind.data === 'tickets' && EMAIL_FILE.test(file);
+  if (o.mapping === undefined && !emailTickets) {
+    throw new DocketError(
+      'BAD_INPUT',
+      `${file} needs --mapping: a JSON file naming its columns, such as {"source": "Zendesk", "columns": {"subject": "Subject", "body": "Description"}}.`,
+    );
+  }
+  const mappingFile = o.mapping;
   return withCore(o.db, async (core) => {
-    const mapping = await readMapping(o.mapping, kind.data);
+    const mapping =
+      mappingFile === undefined
+        ? emailTicketMapping(EMAIL_SOURCE)
+        : await readMapping(mappingFile, kind.data);
     const report = await core.router.invoke(
       'records.importFile',
       { path: resolve(file), mapping },

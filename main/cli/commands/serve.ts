@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DocketError } from '../../api/errors.ts';
 import { startServer, type RunningServer } from '../../server/http-server.ts';
-import { openExisting } from '../open-core.ts';
+import { Workspaces } from '../../core/workspaces.ts';
+import { samplesDirectory } from '../../samples/sample-files.ts';
+import { openExisting, openOrCreate } from '../open-core.ts';
 import { printResult } from '../output.ts';
 
 export const defaultRendererDir = fileURLToPath(new URL('../../../dist/renderer/', import.meta.url));
@@ -39,11 +41,13 @@ export async function serve(
   options: { port?: number; json: boolean; rendererDir?: string },
 ): Promise<void> {
   const core = openExisting(dbPath);
+  // The window may try the sample data: a workspace of its own beside this database.
+  const workspaces = new Workspaces({ main: core, samplesDir: samplesDirectory(), openSample: openOrCreate });
   const infoFile = serverInfoPath(dbPath);
   let server: RunningServer | undefined;
   try {
     server = await startServer({
-      router: core.router,
+      router: workspaces.door,
       rendererDir: options.rendererDir ?? defaultRendererDir,
       ...(options.port === undefined ? {} : { port: options.port }),
     });
@@ -68,7 +72,7 @@ export async function serve(
   } catch (e) {
     // Nothing may keep running or hold the database once serving has failed.
     await server?.close();
-    await core.close();
+    await workspaces.close();
     throw e;
   }
 
@@ -79,7 +83,7 @@ export async function serve(
       process.off('SIGTERM', stop);
       void running.close().then(() => {
         rmSync(infoFile, { force: true });
-        void core.close().then(done);
+        void workspaces.close().then(done);
       });
     };
     process.on('SIGINT', stop);

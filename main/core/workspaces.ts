@@ -1,0 +1,197 @@
+// The window's workspaces: the user's own database, and a sample workspace beside it — fictional data from
+// samples/ in its own encrypted database, so nothing of it mixes with real work, deleted in one click.
+// Transports talk to `door`: it answers the workspace procedures itself and passes every other call to the
+// workspace in use, moving live subscriptions (status, progress) across when that changes.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type { ApiResult } from '../api/contract.ts';
+import { DocketError } from '../api/errors.ts';
+import { Router, type ApiDoor, type CallContext, type Logger } from '../api/router.ts';
+import type { SampleProgress, WorkspaceName, WorkspaceState } from '../api/workspace-contract.ts';
+import { loadSamples, savedSampleReport } from '../samples/load-samples.ts';
+import { holdsSamples } from '../samples/sample-files.ts';
+import type { DocketCore } from './docket.ts';
+
+/** `docket.db` → `docket-sample.db`, beside it. */
+export function sampleWorkspacePath(mainPath: string): string {
+  const ext = extname(mainPath) || '.db';
+  return join(dirname(mainPath), `${basename(mainPath, extname(mainPath))}-sample${ext}`);
+}
+
+export interface WorkspacesOptions {
+  main: DocketCore;
+  /** samples/, or undefined when this installation has none. */
+  samplesDir: string | undefined;
+  /** Opens the sample workspace's database, creating it (and its key, the shell's way) when missing. */
+  openSample: (path: string) => DocketCore;
+  log?: Logger;
+}
+
+interface LiveSubscription {
+  name: string;
+  input: unknown;
+  ctx: CallContext;
+  onEvent: (event: unknown) => void;
+  stop: () => void;
+}
+
+export class Workspaces {
+  readonly door: ApiDoor;
+  private readonly main: DocketCore;
+  private readonly samplePath: string;
+  private readonly options: WorkspacesOptions;
+  private readonly own: Router;
+  private readonly live = new Set<LiveSubscription>();
+  private sample: DocketCore | undefined;
+  private activeName: WorkspaceName = 'main';
+  private loading: SampleProgress | null = null;
+  private loadError: string | null = null;
+  private loaded: Promise<void> | null = null;
+
+  constructor(options: WorkspacesOptions) {
+    this.options = options;
+    this.main = options.main;
+    this.samplePath = sampleWorkspacePath(options.main.store.path);
+    const log = options.log ?? console;
+    this.own = new Router(
+      {
+        'workspace.get': () => this.state(),
+        'workspace.trySample': () => this.trySample(),
+        'workspace.useMain': () => this.use('main'),
+        'workspace.deleteSample': () => this.deleteSample(),
+      },
+      {},
+      log,
+    );
+    this.door = {
+      call: (name, input, ctx) =>
+        name.startsWith('workspace.')
+          ? this.own.call(name, input, ctx)
+          : this.active().router.call(name, input, ctx),
+      subscribe: (name, input, ctx, onEvent) => this.subscribe(name, input, ctx, onEvent),
+    };
+  }
+
+  /** The core every call goes to now. */
+  active(): DocketCore {
+    return this.activeName === 'sample' && this.sample ? this.sample : this.main;
+  }
+
+  state(): WorkspaceState {
+    const exists = existsSync(this.samplePath);
+    return {
+      active: this.activeName,
+      activeReport: savedSampleReport(this.active().store.db),
+      sample: {
+        available: this.options.samplesDir !== undefined,
+        exists,
+        loading: this.loading,
+        error: this.loadError,
+        report: this.sample && !this.loading ? savedSampleReport(this.sample.store.db) : null,
+      },
+    };
+  }
+
+  /** Loads the sample data when it is not there yet (in the background), and then uses it. */
+  trySample(): WorkspaceState {
+    const dir = this.options.samplesDir;
+    if (dir === undefined) {
+      throw new DocketError('NOT_FOUND', 'This installation of Docket does not include the sample data.');
+    }
+    if (!holdsSamples(dir)) {
+      throw new DocketError('NOT_FOUND', `There is no sample data in ${dir}.`);
+    }
+    if (!this.loaded) {
+      this.loadError = null;
+      this.loaded = this.openAndLoad(dir)
+        .catch((e: unknown) => {
+          this.loadError = `The sample data could not be loaded: ${(e as Error).message}`;
+          (this.options.log ?? console).error('Loading the sample workspace failed', e);
+        })
+        .finally(() => {
+          this.loading = null;
+          this.loaded = null;
+        });
+    }
+    return this.state();
+  }
+
+  private async openAndLoad(dir: string): Promise<void> {
+    this.sample ??= this.options.openSample(this.samplePath);
+    const sample = this.sample;
+    if (!savedSampleReport(sample.store.db)) {
+      this.loading = { step: 'models', message: 'Creating the sample workspace', done: 0, total: 1 };
+      await loadSamples(sample, dir, (p) => {
+        this.loading = p;
+      });
+    }
+    this.switchTo('sample');
+  }
+
+  use(name: WorkspaceName): WorkspaceState {
+    this.switchTo(name);
+    return this.state();
+  }
+
+  async deleteSample(): Promise<WorkspaceState> {
+    if (this.loaded) {
+      throw new DocketError('CONFLICT', 'The sample workspace is still loading; delete it once it is ready.');
+    }
+    this.switchTo('main');
+    const sample = this.sample;
+    this.sample = undefined;
+    await sample?.close();
+    // Its database, key, originals, models and uploads all start with its file name.
+    const name = basename(this.samplePath);
+    const folder = dirname(this.samplePath);
+    try {
+      for (const entry of readdirSync(folder)) {
+        if (entry === name || entry.startsWith(`${name}.`) || entry.startsWith(`${name}-`)) {
+          rmSync(join(folder, entry), { recursive: true, force: true });
+        }
+      }
+    } catch (e) {
+      throw new DocketError(
+        'IO_ERROR',
+        `The sample workspace could not be deleted completely from ${folder}: ${(e as Error).message}`,
+      );
+    }
+    this.loadError = null;
+    return this.state();
+  }
+
+  private switchTo(name: WorkspaceName): void {
+    if (name === this.activeName) return;
+    this.activeName = name;
+    const core = this.active();
+    for (const s of this.live) {
+      s.stop();
+      const started = core.router.subscribe(s.name, s.input, s.ctx, s.onEvent);
+      s.stop = started.ok ? started.data : () => {};
+    }
+  }
+
+  private subscribe(
+    name: string,
+    input: unknown,
+    ctx: CallContext,
+    onEvent: (event: unknown) => void,
+  ): ApiResult<() => void> {
+    const started = this.active().router.subscribe(name, input, ctx, onEvent);
+    if (!started.ok) return started;
+    const entry: LiveSubscription = { name, input, ctx, onEvent, stop: started.data };
+    this.live.add(entry);
+    return {
+      ok: true,
+      data: () => {
+        entry.stop();
+        this.live.delete(entry);
+      },
+    };
+  }
+
+  /** Closes both workspaces; a loading in flight stops with them (imports resume their files next time). */
+  async close(): Promise<void> {
+    await Promise.all([this.sample?.close(), this.main.close()]);
+  }
+}
