@@ -23,8 +23,8 @@ export const sampleReportSchema = z.object({
   invoices: z.object({
     found: int,
     byType: z.record(z.string(), int),
-    /** Sum of the totals found, per currency. */
-    totals: z.array(z.object({ currency: z.string(), amount: z.number(), invoices: int })),
+    /** Net of the totals found, per currency (null: none found): credit notes subtract. */
+    totals: z.array(z.object({ currency: z.string().nullable(), amount: z.number(), documents: int })),
     /** Totals compared with what the sample generator wrote (samples/truth/invoices.json). */
     totalsRight: int,
     totalsChecked: int,
@@ -36,6 +36,7 @@ export const sampleReportSchema = z.object({
         vendor: z.string().nullable(),
         invoiceId: z.string().nullable(),
         invoiceDate: z.string().nullable(),
+        /** As found; a credit note's is negative. */
         total: z.number().nullable(),
         currency: z.string().nullable(),
         expectedTotal: z.number().nullable(),

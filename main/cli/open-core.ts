@@ -11,11 +11,16 @@ export const cliContext: CallContext = { transport: 'in-process', actor: 'cli' }
 
 const cliLog = { error: (m: string, e?: unknown) => process.stderr.write(`docket: ${m}: ${String(e)}\n`) };
 
-/** Opens a database, creating it (with a new key file) when it does not exist: the sample workspace, `docket demo`. */
-export function openOrCreate(dbPath: string): DocketCore {
+/**
+ * Opens a database, creating it with a new key file when it does not exist (`docket demo`). With `ownKey`
+ * the key is always its own file, never DOCKET_DB_KEY: the sample workspace beside a served database must
+ * not take the key meant for the user's database.
+ */
+export function openOrCreate(dbPath: string, options: { ownKey?: boolean } = {}): DocketCore {
   const path = resolve(dbPath);
   mkdirSync(dirname(path), { recursive: true });
-  return openCore({ path, key: resolveOrCreateKey(path).key, create: true, log: cliLog });
+  const { key } = resolveOrCreateKey(path, options.ownKey ? {} : process.env);
+  return openCore({ path, key, create: true, log: cliLog });
 }
 
 /** Opens an existing database; `migrate: false` for commands that must not change it (status, backup). */

@@ -8,9 +8,22 @@ import type { ApiResult } from '../api/contract.ts';
 import { DocketError } from '../api/errors.ts';
 import { Router, type ApiDoor, type CallContext, type Logger } from '../api/router.ts';
 import type { SampleProgress, WorkspaceName, WorkspaceState } from '../api/workspace-contract.ts';
-import { loadSamples, savedSampleReport } from '../samples/load-samples.ts';
+import { isSampleWorkspace, loadSamples, savedSampleReport } from '../samples/load-samples.ts';
 import { holdsSamples } from '../samples/sample-files.ts';
 import type { DocketCore } from './docket.ts';
+
+/**
+ * What Docket keeps beside a database (`<db>` + this): SQLite's journal files, the key (a file, or sealed by
+ * the keychain), originals, uploads, models, and the copies kept before a schema upgrade. Only these are
+ * deleted with the sample workspace, never anything else that happens to share its name.
+ */
+const SAMPLE_FILE_SUFFIXES: readonly RegExp[] = [
+  /^-(wal|shm|journal)$/,
+  /^\.key(\.sealed)?$/,
+  /^\.(originals|inbox|models)$/,
+  /^\.schema-\d+\.bak$/,
+  /^\.server\.json$/,
+];
 
 /** `docket.db` → `docket-sample.db`, beside it. */
 export function sampleWorkspacePath(mainPath: string): string {
@@ -47,6 +60,7 @@ export class Workspaces {
   private loading: SampleProgress | null = null;
   private loadError: string | null = null;
   private loaded: Promise<void> | null = null;
+  private deleting: Promise<void> | null = null;
 
   constructor(options: WorkspacesOptions) {
     this.options = options;
@@ -57,7 +71,7 @@ export class Workspaces {
       {
         'workspace.get': () => this.state(),
         'workspace.trySample': () => this.trySample(),
-        'workspace.useMain': () => this.use('main'),
+        'workspace.useMain': () => this.useMain(),
         'workspace.deleteSample': () => this.deleteSample(),
       },
       {},
@@ -92,7 +106,11 @@ export class Workspaces {
     };
   }
 
-  /** Loads the sample data when it is not there yet (in the background), and then uses it. */
+  /**
+   * Uses the sample workspace when it is loaded; otherwise starts loading it in the background and answers
+   * at once (the window follows the loading in `workspace.get`, then asks again to use it). The switch
+   * happens only when asked, so no call meant for one workspace lands in the other unannounced.
+   */
   trySample(): WorkspaceState {
     const dir = this.options.samplesDir;
     if (dir === undefined) {
@@ -101,52 +119,97 @@ export class Workspaces {
     if (!holdsSamples(dir)) {
       throw new DocketError('NOT_FOUND', `There is no sample data in ${dir}.`);
     }
-    if (!this.loaded) {
-      this.loadError = null;
-      this.loaded = this.openAndLoad(dir)
-        .catch((e: unknown) => {
-          this.loadError = `The sample data could not be loaded: ${(e as Error).message}`;
-          (this.options.log ?? console).error('Loading the sample workspace failed', e);
-        })
-        .finally(() => {
-          this.loading = null;
-          this.loaded = null;
-        });
+    if (this.deleting) {
+      throw new DocketError('CONFLICT', 'The sample workspace is being deleted; try again in a moment.');
     }
+    if (this.loaded) return this.state();
+    if (this.sample && savedSampleReport(this.sample.store.db)) {
+      this.switchTo('sample');
+      return this.state();
+    }
+    this.loadError = null;
+    this.loaded = this.load(dir)
+      .catch((e: unknown) => {
+        this.loadError = `The sample data could not be loaded: ${(e as Error).message}`;
+        (this.options.log ?? console).error('Loading the sample workspace failed', e);
+      })
+      .finally(() => {
+        this.loading = null;
+        this.loaded = null;
+      });
     return this.state();
   }
 
-  private async openAndLoad(dir: string): Promise<void> {
+  private async load(dir: string): Promise<void> {
+    this.loading = { step: 'models', message: 'Creating the sample workspace', done: 0, total: 1 };
+    const existed = existsSync(this.samplePath);
     this.sample ??= this.options.openSample(this.samplePath);
-    const sample = this.sample;
-    if (!savedSampleReport(sample.store.db)) {
-      this.loading = { step: 'models', message: 'Creating the sample workspace', done: 0, total: 1 };
-      await loadSamples(sample, dir, (p) => {
+    const db = this.sample.store.db;
+    // A database at that path that is not the sample workspace is someone's own: never load fiction into it.
+    if (existed && !isSampleWorkspace(db)) {
+      const notOurs = this.sample;
+      this.sample = undefined;
+      await notOurs.close();
+      throw new DocketError(
+        'CONFLICT',
+        `${this.samplePath} is not a sample workspace; Docket will not load sample data into it or delete it. Move it elsewhere to try the sample data.`,
+      );
+    }
+    if (!savedSampleReport(db)) {
+      await loadSamples(this.sample, dir, (p) => {
         this.loading = p;
       });
     }
-    this.switchTo('sample');
   }
 
-  use(name: WorkspaceName): WorkspaceState {
-    this.switchTo(name);
+  useMain(): WorkspaceState {
+    this.switchTo('main');
     return this.state();
   }
 
+  /** Closes the sample workspace and removes its database and the files and folders Docket made beside it. */
   async deleteSample(): Promise<WorkspaceState> {
     if (this.loaded) {
       throw new DocketError('CONFLICT', 'The sample workspace is still loading; delete it once it is ready.');
     }
+    if (this.deleting) {
+      await this.deleting;
+      return this.state();
+    }
+    this.deleting = this.removeSample().finally(() => {
+      this.deleting = null;
+    });
+    await this.deleting;
+    return this.state();
+  }
+
+  private async removeSample(): Promise<void> {
     this.switchTo('main');
+    const path = this.samplePath;
+    if (!this.sample && existsSync(path)) {
+      // Not open (say it could not be opened last time): open it only to check what it is, when possible.
+      try {
+        this.sample = this.options.openSample(path);
+      } catch {
+        // unreadable (a lost key, a damaged file): still the sample workspace's, by its name and folder
+      }
+    }
+    if (this.sample && !isSampleWorkspace(this.sample.store.db)) {
+      throw new DocketError('CONFLICT', `${path} is not a sample workspace; Docket does not delete it.`);
+    }
     const sample = this.sample;
     this.sample = undefined;
     await sample?.close();
-    // Its database, key, originals, models and uploads all start with its file name.
-    const name = basename(this.samplePath);
-    const folder = dirname(this.samplePath);
+    const folder = dirname(path);
+    const name = basename(path);
     try {
       for (const entry of readdirSync(folder)) {
-        if (entry === name || entry.startsWith(`${name}.`) || entry.startsWith(`${name}-`)) {
+        if (
+          entry === name ||
+          SAMPLE_FILE_SUFFIXES.some(
+            (suffix) => suffix.test(entry.slice(name.length)) && entry.startsWith(name),
+          )
+        ) {
           rmSync(join(folder, entry), { recursive: true, force: true });
         }
       }
@@ -157,7 +220,6 @@ export class Workspaces {
       );
     }
     this.loadError = null;
-    return this.state();
   }
 
   private switchTo(name: WorkspaceName): void {

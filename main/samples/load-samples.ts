@@ -15,13 +15,13 @@ import { getSetting, setSetting } from '../store/settings.ts';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import {
   holdsSamples,
+  SAMPLE_ACTOR,
   SAMPLE_DOCUMENTS,
   SAMPLE_RECORD_SOURCES,
   type SampleRecordSource,
 } from './sample-files.ts';
 import { buildSampleReport } from './sample-report.ts';
 
-export const SAMPLE_ACTOR = 'samples';
 const context: CallContext = { transport: 'in-process', actor: SAMPLE_ACTOR };
 
 /** Marks a database as holding sample data only, so `docket demo` never loads fiction into real work. */
@@ -78,9 +78,8 @@ export async function loadSamples(
       onProgress({ step: 'documents', message: 'Reading the documents', done: p.done, total: p.total });
     }
   });
-  let documents;
   try {
-    documents = await core.imports.waitFor(importId);
+    await core.imports.waitFor(importId);
   } finally {
     off();
   }
@@ -110,13 +109,7 @@ export async function loadSamples(
 
   onProgress({ step: 'report', message: 'Writing the report', done: 0, total: 1 });
   const report = await buildSampleReport(core, dir, {
-    documents: {
-      files: documents.total,
-      read: documents.imported + documents.duplicates + documents.unchanged,
-      failed: documents.failed,
-      pages: documents.pages,
-      failedFiles: failed.items.map((j) => ({ path: j.sourcePath, reason: j.reason, message: j.message })),
-    },
+    failedFiles: failed.items.map((j) => ({ path: j.sourcePath, reason: j.reason, message: j.message })),
     started,
   });
   setSetting(db, REPORT_SETTING, report);

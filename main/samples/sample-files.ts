@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RecordKind } from '../records/types.ts';
 
+/** Who loads the sample data, in the audit log. */
+export const SAMPLE_ACTOR = 'samples';
+
 export const SAMPLE_DOCUMENTS = 'documents';
 export const SAMPLE_CONTRACTS = 'documents/contracts';
 export const SAMPLE_INVOICE_TRUTH = 'truth/invoices.json';
@@ -46,7 +49,8 @@ export function samplesDirectory(env: NodeJS.ProcessEnv = process.env): string |
       /app\.asar([\\/])/,
       'app.asar.unpacked$1',
     );
-    if (holdsSamples(dir)) return dir;
+    // The generator's manifest, so an unrelated samples/ folder above a checkout is never taken for it.
+    if (holdsSamples(dir) && existsSync(join(dir, 'manifest.json'))) return dir;
   }
   return undefined;
 }

@@ -6,9 +6,9 @@ import type { CallContext } from '../api/router.ts';
 import type { SampleReport } from '../api/workspace-contract.ts';
 import type { DocketCore } from '../core/docket.ts';
 import { CONTRACT_HEAD_CHARS } from '../engine/shipped-models.ts';
-import { SAMPLE_CONTRACTS, SAMPLE_INVOICE_TRUTH } from './sample-files.ts';
+import { SAMPLE_ACTOR, SAMPLE_CONTRACTS, SAMPLE_INVOICE_TRUTH } from './sample-files.ts';
 
-const context: CallContext = { transport: 'in-process', actor: 'samples' };
+const context: CallContext = { transport: 'in-process', actor: SAMPLE_ACTOR };
 const CONTRACT_MODEL_ID = 'contract-type';
 
 interface InvoiceTruth {
@@ -27,25 +27,26 @@ async function invoicesPart(core: DocketCore, dir: string): Promise<SampleReport
   const { items } = await core.router.invoke('invoices.list', { limit: 1000 }, context);
   const truth = readTruth(dir);
   const byType: Record<string, number> = {};
-  const totals = new Map<string, { amount: number; invoices: number }>();
+  const totals = new Map<string | null, { amount: number; documents: number }>();
   let totalsRight = 0;
   let totalsChecked = 0;
   const listed = [...items]
     .sort((a, b) => a.title.localeCompare(b.title))
     .map((inv) => {
       byType[inv.documentType] = (byType[inv.documentType] ?? 0) + 1;
-      if (inv.total !== null) {
-        const key = inv.currency ?? '(no currency)';
-        const t = totals.get(key) ?? { amount: 0, invoices: 0 };
-        // Credit notes are written as positive amounts and reduce what is owed.
-        t.amount += inv.documentType === 'credit_note' ? -Math.abs(inv.total) : inv.total;
-        t.invoices++;
-        totals.set(key, t);
+      // A credit note reduces what is owed, whichever sign its document prints.
+      const total =
+        inv.total !== null && inv.documentType === 'credit_note' ? -Math.abs(inv.total) : inv.total;
+      if (total !== null) {
+        const t = totals.get(inv.currency) ?? { amount: 0, documents: 0 };
+        t.amount += total;
+        t.documents++;
+        totals.set(inv.currency, t);
       }
       const expected = truth[inv.title]?.invoiceTotal ?? null;
       if (expected !== null) {
         totalsChecked++;
-        if (inv.total !== null && Math.abs(inv.total - expected) < 0.005) totalsRight++;
+        if (inv.total !== null && Math.abs(Math.abs(inv.total) - Math.abs(expected)) < 0.005) totalsRight++;
       }
       return {
         id: inv.id,
@@ -54,7 +55,7 @@ async function invoicesPart(core: DocketCore, dir: string): Promise<SampleReport
         vendor: inv.vendor,
         invoiceId: inv.invoiceId,
         invoiceDate: inv.invoiceDate,
-        total: inv.total,
+        total,
         currency: inv.currency,
         expectedTotal: expected,
       };
@@ -63,8 +64,8 @@ async function invoicesPart(core: DocketCore, dir: string): Promise<SampleReport
     found: items.length,
     byType,
     totals: [...totals]
-      .map(([currency, t]) => ({ currency, amount: round2(t.amount), invoices: t.invoices }))
-      .sort((a, b) => a.currency.localeCompare(b.currency)),
+      .map(([currency, t]) => ({ currency, amount: round2(t.amount), documents: t.documents }))
+      .sort((a, b) => (a.currency ?? '~').localeCompare(b.currency ?? '~')),
     totalsRight,
     totalsChecked,
     items: listed,
@@ -189,10 +190,25 @@ async function crmPart(core: DocketCore): Promise<SampleReport['crm']> {
   };
 }
 
+/** From the database, so a second loading (which imports nothing new) reports the same documents. */
+function documentsPart(core: DocketCore, failedFiles: SampleReport['documents']['failedFiles']) {
+  return {
+    ...(core.store.db
+      .prepare(
+        `SELECT (SELECT count(*) FROM files) AS files,
+                (SELECT count(*) FROM documents WHERE status = 'read') AS read,
+                (SELECT count(*) FROM documents WHERE status IN ('failed', 'needs_password')) AS failed,
+                (SELECT count(*) FROM pages) AS pages`,
+      )
+      .get() as { files: number; read: number; failed: number; pages: number }),
+    failedFiles,
+  };
+}
+
 export async function buildSampleReport(
   core: DocketCore,
   dir: string,
-  given: { documents: SampleReport['documents']; started: number },
+  given: { failedFiles: SampleReport['documents']['failedFiles']; started: number },
 ): Promise<SampleReport> {
   const invoices = await invoicesPart(core, dir);
   const contracts = await contractsPart(core, dir);
@@ -201,7 +217,7 @@ export async function buildSampleReport(
   return {
     database: core.store.path,
     seconds: Math.round((performance.now() - given.started) / 100) / 10,
-    documents: given.documents,
+    documents: documentsPart(core, given.failedFiles),
     invoices,
     contracts,
     tickets,

@@ -66,6 +66,14 @@ export function resolveKey(dbPath: string, env: NodeJS.ProcessEnv = process.env)
   return { key, from: file };
 }
 
+function hasContent(path: string): boolean {
+  try {
+    return statSync(path).size > 0;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The key for a database that may not exist yet: DOCKET_DB_KEY or its key file when there is one, else a
  * new key written to a new key file (0600). `docket init`, `docket demo` and the sample workspace use it.
@@ -74,7 +82,8 @@ export function resolveOrCreateKey(dbPath: string, env: NodeJS.ProcessEnv = proc
   try {
     return resolveKey(dbPath, env);
   } catch (e) {
-    if (!(e instanceof DocketError) || e.code !== 'DB_KEY_MISSING') throw e;
+    // A database that exists keeps the key it was made with: a new one could never open it.
+    if (!(e instanceof DocketError) || e.code !== 'DB_KEY_MISSING' || hasContent(dbPath)) throw e;
     const key = generateKey();
     createKeyFile(keyFilePath(dbPath), key);
     return { key, from: keyFilePath(dbPath) };

@@ -5,7 +5,7 @@ import { useStatus } from './api/hooks.ts';
 import { StatusBar } from './components/StatusBar.tsx';
 import { AreaView } from './views/AreaView.tsx';
 import { useWorkspace, useWorkspaceAction } from './api/workspace.ts';
-import { SampleBanner } from './components/workspace/SampleBanner.tsx';
+import { SampleBanner, SampleError } from './components/workspace/SampleBanner.tsx';
 import { SampleLoading } from './components/workspace/WelcomePanel.tsx';
 
 function useHashArea(): string {
@@ -88,7 +88,7 @@ export function App() {
               />
             ))}
             {inSample ? (
-              <Badge color="grape" variant="light" mx="sm" mt="sm" aria-label="In use: the sample workspace">
+              <Badge color="grape" variant="light" mx="sm" mt="sm">
                 Sample workspace
               </Badge>
             ) : workspace?.sample.exists && !workspace.sample.loading ? (
@@ -113,11 +113,24 @@ export function App() {
             <SampleBanner workspace={workspace} onDeleted={() => setSampleDeleted(true)} />
           ) : null}
           {workspace?.sample.loading && !welcomeShown ? (
-            <Alert color="blue" variant="light" mb="md" title="Loading the sample workspace">
+            <Alert
+              color="blue"
+              variant="light"
+              mb="md"
+              title="Loading the sample workspace"
+              role="region"
+              aria-label="Sample workspace loading"
+            >
               <SampleLoading loading={workspace.sample.loading} />
             </Alert>
           ) : null}
-          {sampleDeleted && !inSample ? (
+          {workspace && !inSample && !welcomeShown && (workspace.sample.error || openSample.error) ? (
+            <SampleError
+              workspace={workspace}
+              message={openSample.error?.message ?? workspace.sample.error!}
+            />
+          ) : null}
+          {sampleDeleted && !inSample && !workspace?.sample.loading && !workspace?.sample.exists ? (
             <Alert
               color="teal"
               variant="light"

@@ -18,6 +18,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { wrapWords } from '../../models/recipes/invoices/compose.ts';
 import type { Contract, ContractParty } from './contract-model.ts';
 
 const PAPER = { a4: [595.28, 841.89], letter: [612, 792] } as const;
@@ -65,19 +66,7 @@ interface Block {
 }
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(candidate, size) > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = candidate;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
+  return wrapWords(text, width, (line) => font.widthOfTextAtSize(line, size));
 }
 
 interface Fonts {

@@ -3,6 +3,7 @@
 // Removes the files of its own layout in the folder first, then writes them all again from fixed seeds,
 // so two runs give the same bytes; manifest.json lists every file with its SHA-256.
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +88,13 @@ async function formatted(path: string, content: Uint8Array | string): Promise<Ui
   return new TextEncoder().encode(text);
 }
 
+// Only a folder this script wrote (its manifest is there) or an empty one is cleared: `--out ~` must never
+// remove someone's Documents folder.
+const present = existsSync(out) ? readdirSync(out) : [];
+if (present.length > 0 && !present.includes('manifest.json')) {
+  console.error(`${out} is not empty and holds no samples manifest.json; choose a new or empty folder.`);
+  process.exit(2);
+}
 for (const entry of OWN_ENTRIES) await rm(join(out, entry), { recursive: true, force: true });
 const hashes: Record<string, string> = {};
 let total = 0;

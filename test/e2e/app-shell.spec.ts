@@ -9,7 +9,8 @@ import { docket, spawnServe } from '../helpers/cli.ts';
 import { seriousAxeViolations } from './axe.ts';
 
 const areas = [
-  { label: 'Review inbox', heading: 'Review inbox', empty: 'Nothing to review' },
+  // An empty workspace welcomes with the sample data and the user's folder (first-run.spec.ts follows them).
+  { label: 'Review inbox', heading: 'Review inbox', empty: 'Welcome to Docket' },
   { label: 'Documents', heading: 'Documents', empty: 'No documents yet' },
   { label: 'Invoices', heading: 'Invoices and receipts', empty: 'No invoices yet' },
   { label: 'Tickets', heading: 'Tickets', empty: 'No tickets yet' },

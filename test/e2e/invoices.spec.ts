@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { docket, spawnServe, type ServeInfo } from '../helpers/cli.ts';
+import { call } from './api.ts';
 import { seriousAxeViolations } from './axe.ts';
 
 const WRITE_SAMPLES = fileURLToPath(
@@ -46,17 +47,6 @@ interface Invoice {
   firstPage: number;
   status: string;
   extraction: { fields: Record<string, Field | undefined> };
-}
-
-/** Calls the API directly, to compare the window with what the core holds. */
-async function call<T>(page: Page, info: ServeInfo, name: string, input: unknown): Promise<T> {
-  const res = await page.request.post(new URL(`api/call/${name}`, info.url).href, {
-    headers: { Authorization: `Bearer ${info.token}` },
-    data: input,
-  });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
-  expect(body.ok, JSON.stringify(body.error)).toBe(true);
-  return body.data;
 }
 
 /** Reads an invoice straight from the API, to compare the window with what the core holds. */

@@ -14,7 +14,8 @@ import {
   ticketsMapping,
   ticketsMbox,
 } from '../fixtures/records/generate.ts';
-import { docket, spawnServe, type ServeInfo } from '../helpers/cli.ts';
+import { docket, spawnServe } from '../helpers/cli.ts';
+import { call } from './api.ts';
 import { seriousAxeViolations } from './axe.ts';
 
 // ---- a small CRM export -----------------------------------------------------------------------------
@@ -70,17 +71,6 @@ interface Detail {
   id: number;
   labels: { task: string; status: string; source: string | null; value: string | string[] | null }[];
   reviews: { task: string; after: string | string[] | null; undone: boolean }[];
-}
-
-/** Calls the API directly, to compare the window with what the core holds. */
-async function call<T>(page: Page, info: ServeInfo, name: string, input: unknown): Promise<T> {
-  const res = await page.request.post(new URL(`api/call/${name}`, info.url).href, {
-    headers: { Authorization: `Bearer ${info.token}` },
-    data: input,
-  });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
-  expect(body.ok, JSON.stringify(body.error)).toBe(true);
-  return body.data;
 }
 
 /** Picks an option of a Mantine select by the field's label. */

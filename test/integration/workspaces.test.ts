@@ -68,9 +68,11 @@ async function ok<T>(w: Workspaces, name: string, input: unknown = {}): Promise<
 }
 
 async function untilLoaded(w: Workspaces): Promise<WorkspaceState> {
+  const deadline = Date.now() + 90_000;
   for (;;) {
     const state = await ok<WorkspaceState>(w, 'workspace.get');
     if (!state.sample.loading) return state;
+    if (Date.now() > deadline) throw new Error(`still loading: ${JSON.stringify(state.sample.loading)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -103,8 +105,14 @@ describe('workspaces', () => {
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.error.code).toBe('CONFLICT');
 
-    const loaded = await untilLoaded(w);
-    expect(loaded.sample.error).toBeNull();
+    // Loaded, it is not used until asked for: no call meant for the user's workspace lands in it unannounced.
+    const ready = await untilLoaded(w);
+    expect(ready).toMatchObject({
+      active: 'main',
+      activeReport: null,
+      sample: { error: null, exists: true },
+    });
+    const loaded = await ok<WorkspaceState>(w, 'workspace.trySample');
     expect(loaded.active).toBe('sample');
     const report = loaded.sample.report!;
     expect(loaded.activeReport).toEqual(report);
@@ -127,24 +135,54 @@ describe('workspaces', () => {
     expect(back).toMatchObject({ active: 'main', activeReport: null, sample: { exists: true } });
     await expect.poll(() => databases.at(-1)).toBe(mainPath);
     expect((await ok<{ total: number }>(w, 'documents.list', {})).total).toBe(0);
-    await ok(w, 'workspace.trySample');
-    const again = await untilLoaded(w);
-    expect(again.active).toBe('sample');
+    const again = await ok<WorkspaceState>(w, 'workspace.trySample');
+    expect(again).toMatchObject({ active: 'sample', sample: { loading: null } });
     expect(again.sample.report!.seconds).toBe(report.seconds);
 
-    // Deleted: the user's workspace is in use, every file of the sample's is gone, the user's are not.
+    // Deleted: the user's workspace is in use, every file of the sample's is gone, the user's are not —
+    // not even files whose names start like the sample's.
+    writeFileSync(join(folder, 'docket-sample.db-my-notes.txt'), 'mine\n');
+    writeFileSync(join(folder, 'docket-sample.db.2025.bak'), 'mine\n');
     const afterDelete = await ok<WorkspaceState>(w, 'workspace.deleteSample');
     expect(afterDelete).toMatchObject({
       active: 'main',
       activeReport: null,
       sample: { exists: false, report: null },
     });
-    expect(readdirSync(folder).filter((f) => f.startsWith('docket-sample.db'))).toEqual([]);
+    expect(readdirSync(folder).filter((f) => f.startsWith('docket-sample.db'))).toEqual([
+      'docket-sample.db-my-notes.txt',
+      'docket-sample.db.2025.bak',
+    ]);
     expect(existsSync(mainPath)).toBe(true);
     await expect.poll(() => databases.at(-1)).toBe(mainPath);
     const counts = await ok<{ counts: { files: number; records: number } }>(w, 'status.get');
     expect(counts.counts.files + counts.counts.records).toBe(0);
   }, 120_000);
+
+  it('never loads sample data into, or deletes, a database of the user’s at the sample path', async () => {
+    const folder = tempDir();
+    const theirs = openDb(join(folder, 'docket-sample.db'));
+    await theirs.close();
+    const w = new Workspaces({
+      main: openDb(join(folder, 'docket.db')),
+      samplesDir: tinySamples(),
+      openSample: openDb,
+      log: { error: () => {} },
+    });
+    open.push(w);
+    await ok(w, 'workspace.trySample');
+    const state = await untilLoaded(w);
+    expect(state.active).toBe('main');
+    expect(state.sample.error).toMatch(
+      /docket-sample\.db is not a sample workspace; Docket will not load sample data into it/,
+    );
+    const refused = await call(w, 'workspace.deleteSample');
+    expect(!refused.ok && refused.error.code).toBe('CONFLICT');
+    expect(existsSync(join(folder, 'docket-sample.db'))).toBe(true);
+    const reopened = openDb(join(folder, 'docket-sample.db'));
+    expect((reopened.store.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n).toBe(0);
+    await reopened.close();
+  });
 
   it('says so when this installation has no sample data', async () => {
     const w = new Workspaces({

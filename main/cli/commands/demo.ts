@@ -37,11 +37,11 @@ export async function demo(options: DemoOptions): Promise<void> {
   const core = existed ? openExisting(path) : openOrCreate(path);
   let report: SampleReport;
   try {
-    const counts = countRows(core.store.db);
-    if (existed && !isSampleWorkspace(core.store.db) && counts.files + counts.records > 0) {
+    if (existed && !isSampleWorkspace(core.store.db)) {
+      const counts = countRows(core.store.db);
       throw new DocketError(
         'BAD_INPUT',
-        `${path} holds your own documents or records. docket demo loads fictional sample data, so it only writes into a new database or an earlier demo's: choose another --db, or leave it out.`,
+        `${path} ${counts.files + counts.records > 0 ? 'holds your own documents or records' : 'is a database of your own'}. docket demo loads fictional sample data, so it only writes into a new database or an earlier demo's: choose another --db, or leave it out.`,
       );
     }
     const tty = process.stderr.isTTY && !options.json;
@@ -76,13 +76,13 @@ function describe(r: SampleReport, serving: boolean): string {
   const lines = [
     `Docket's sample workspace ${r.database}: everything below ran on this machine in ${r.seconds.toFixed(1)} s; nothing was sent anywhere.`,
     '',
-    `Documents: ${d.read} of ${d.files} files read (${d.pages} pages)${d.failed ? `, ${d.failed} failed` : ''}.`,
+    `Documents: ${d.read} read (${d.pages} pages) from ${d.files} files${d.failed ? `; ${d.failed} could not be read` : ''}.`,
     ...d.failedFiles.map((f) => `  ${f.path}: ${f.message ?? f.reason}`),
-    `Invoices: ${inv.found} found (${types}); totals ${inv.totals.map((x) => money(x.amount, x.currency)).join(', ')}.`,
+    `Invoices: ${inv.found} found (${types}); net of their totals ${inv.totals.map((x) => (x.currency ? money(x.amount, x.currency) : `${money(x.amount, null)} with no currency found`)).join(', ')}.`,
     `  ${inv.totalsRight} of ${inv.totalsChecked} totals match what the samples were generated with.`,
     ...inv.items.map(
       (i) =>
-        `  ${i.title.padEnd(30)} ${(i.vendor ?? '?').slice(0, 28).padEnd(28)} ${(i.invoiceId ?? '').padEnd(14)} ${i.invoiceDate ?? '          '} ${i.total === null ? '?' : money(i.total, i.currency)}`,
+        `  ${i.title.padEnd(34)} ${(i.vendor ?? '?').slice(0, 28).padEnd(28)} ${(i.invoiceId ?? '').padEnd(14)} ${i.invoiceDate ?? '          '} ${i.total === null ? '?' : money(i.total, i.currency)}`,
     ),
     `Contracts: ${r.contracts.map((k) => `${k.title} (${k.type ?? 'type unknown'})`).join(', ') || 'none'}.`,
     `Tickets: ${t.records} imported, ${t.fromHistory} with the help desk's queue; ${t.routed} new ones routed: ${t.auto} applied, ${t.suggested} suggested, ${t.unassigned} left for review.`,

@@ -42,7 +42,11 @@ export async function serve(
 ): Promise<void> {
   const core = openExisting(dbPath);
   // The window may try the sample data: a workspace of its own beside this database.
-  const workspaces = new Workspaces({ main: core, samplesDir: samplesDirectory(), openSample: openOrCreate });
+  const workspaces = new Workspaces({
+    main: core,
+    samplesDir: samplesDirectory(),
+    openSample: (path) => openOrCreate(path, { ownKey: true }),
+  });
   const infoFile = serverInfoPath(dbPath);
   let server: RunningServer | undefined;
   try {

@@ -178,19 +178,7 @@ export class Composer {
 
   /** Breaks text into lines no wider than maxWidth (at spaces; an over-long word stays whole). */
   wrap(text: string, maxWidth: number, size: number, bold = false): string[] {
-    const lines: string[] = [];
-    let line = '';
-    for (const word of text.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (line && this.measure(candidate, size, bold) > maxWidth) {
-        lines.push(line);
-        line = word;
-      } else {
-        line = candidate;
-      }
-    }
-    if (line) lines.push(line);
-    return lines;
+    return wrapWords(text, maxWidth, (line) => this.measure(line, size, bold));
   }
 
   /** Whether `height` more points fit on the current page below the cursor. */
@@ -243,4 +231,21 @@ export function overlappingRuns(page: ComposedPage): [TextOp, TextOp][] {
     }
   }
   return found;
+}
+
+/** Words into lines no wider than `maxWidth` (a word wider than that gets a line of its own). */
+export function wrapWords(text: string, maxWidth: number, width: (line: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && width(candidate) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }

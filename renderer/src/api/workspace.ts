@@ -8,6 +8,9 @@ import { api } from './client.ts';
 export type WorkspaceState = Output<'workspace.get'>;
 const KEY = ['workspace'];
 
+/** This window asked for the sample workspace and waits for it to load, to use it then. */
+let waitingForSample = false;
+
 function takeState(queryClient: QueryClient, next: WorkspaceState): WorkspaceState {
   const previous = queryClient.getQueryData<WorkspaceState>(KEY);
   if (previous && previous.active !== next.active) {
@@ -20,7 +23,15 @@ export function useWorkspace(): WorkspaceState | undefined {
   const queryClient = useQueryClient();
   const { data } = useQuery({
     queryKey: KEY,
-    queryFn: async () => takeState(queryClient, await api.call('workspace.get', {})),
+    queryFn: async () => {
+      let next = await api.call('workspace.get', {});
+      // Loaded: the server never switches by itself, so this window asks to use the sample workspace now.
+      if (waitingForSample && !next.sample.loading) {
+        waitingForSample = false;
+        if (next.sample.report && next.active === 'main') next = await api.call('workspace.trySample', {});
+      }
+      return takeState(queryClient, next);
+    },
     // Loading reports its progress here; otherwise the state changes only by the window's own actions.
     refetchInterval: (q) => (q.state.data?.sample.loading ? 500 : false),
   });
@@ -33,7 +44,13 @@ export function useWorkspaceAction(
 ) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.call(name, {}),
-    onSuccess: (state) => queryClient.setQueryData(KEY, takeState(queryClient, state)),
+    mutationFn: () => {
+      waitingForSample = name === 'workspace.trySample';
+      return api.call(name, {});
+    },
+    onSuccess: (state) => {
+      if (!state.sample.loading) waitingForSample = false;
+      queryClient.setQueryData(KEY, takeState(queryClient, state));
+    },
   });
 }

@@ -25,11 +25,11 @@ function Summary({ report }: { report: Report }) {
       <Anchor href="#/tickets" {...linkStyle}>
         {tickets.routed} new tickets
       </Anchor>{' '}
-      (queue {pct(tickets.accuracy.queue)} right on history it was not trained on) and tagged{' '}
+      (queue {pct(tickets.accuracy.queue)} right on history it was not trained on), and tagged{' '}
       <Anchor href="#/crm" {...linkStyle}>
-        {crm.tagged + crm.suggested} CRM records
-      </Anchor>
-      .
+        {crm.tagged} CRM records
+      </Anchor>{' '}
+      with suggestions for {crm.suggested} more.
     </Text>
   );
 }
@@ -71,6 +71,37 @@ export function SampleBanner({ workspace, onDeleted }: { workspace: WorkspaceSta
           </Stack>
         ) : null}
       </Group>
+    </Alert>
+  );
+}
+
+/** Loading or opening the sample workspace failed: why, in words, and the way out (delete it and retry). */
+export function SampleError({ workspace, message }: { workspace: WorkspaceState; message: string }) {
+  const remove = useWorkspaceAction('workspace.deleteSample');
+  return (
+    <Alert color="red" mb="md" title="The sample workspace could not be opened">
+      <Stack gap="xs">
+        <Text size="sm">{message}</Text>
+        {workspace.sample.exists ? (
+          <Group gap="xs">
+            <Button
+              size="xs"
+              color="red"
+              variant="light"
+              onClick={() => remove.mutate()}
+              loading={remove.isPending}
+            >
+              Delete sample workspace
+            </Button>
+            <Text size="xs">Then try the sample data again.</Text>
+          </Group>
+        ) : null}
+        {remove.error ? (
+          <Text size="sm" c="red.9" role="alert">
+            {remove.error.message}
+          </Text>
+        ) : null}
+      </Stack>
     </Alert>
   );
 }

@@ -1,7 +1,9 @@
 // What an empty Docket offers: try everything on fictional sample data (a workspace of its own), or import
 // the user's own folder. While the sample data loads, its steps and progress are shown here.
 import { Alert, Button, Group, List, Paper, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { useState } from 'react';
 import { api } from '../../api/client.ts';
+import { SampleError } from './SampleBanner.tsx';
 import { useWorkspaceAction, type WorkspaceState } from '../../api/workspace.ts';
 
 type Loading = NonNullable<WorkspaceState['sample']['loading']>;
@@ -56,15 +58,23 @@ export function SampleLoading({ loading }: { loading: Loading }) {
 export function WelcomePanel({ workspace }: { workspace: WorkspaceState }) {
   const trySample = useWorkspaceAction('workspace.trySample');
   const { sample } = workspace;
+  const [importError, setImportError] = useState<string | null>(null);
   const importMyFolder = (): void => {
     const bridge = window.docket;
-    window.location.hash = '#/imports';
     // In the desktop app the folder is chosen at once; in a browser the Imports area takes its path.
-    if (bridge?.choosePaths) {
-      void bridge
-        .choosePaths('folder')
-        .then((paths) => (paths.length ? api.call('imports.start', { paths }) : undefined));
+    if (!bridge?.choosePaths) {
+      window.location.hash = '#/imports';
+      return;
     }
+    setImportError(null);
+    bridge
+      .choosePaths('folder')
+      .then(async (paths) => {
+        if (!paths.length) return;
+        await api.call('imports.start', { paths });
+        window.location.hash = '#/imports';
+      })
+      .catch((e: unknown) => setImportError((e as Error).message));
   };
   const error = trySample.error?.message ?? sample.error;
   return (
@@ -101,9 +111,10 @@ export function WelcomePanel({ workspace }: { workspace: WorkspaceState }) {
             </Text>
           </>
         )}
-        {error ? (
-          <Alert color="red" title="The sample data could not be loaded">
-            {error}
+        {error ? <SampleError workspace={workspace} message={error} /> : null}
+        {importError ? (
+          <Alert color="red" title="The import could not start">
+            {importError}
           </Alert>
         ) : null}
       </Stack>
