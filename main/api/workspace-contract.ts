@@ -103,6 +103,8 @@ export const workspaceStateSchema = z.object({
     available: z.boolean(),
     /** Its database exists (possibly half loaded, when loading was interrupted). */
     exists: z.boolean(),
+    /** Docket can tell it is its own sample workspace, so `workspace.deleteSample` will delete it. */
+    deletable: z.boolean(),
     loading: sampleProgressSchema.nullable(),
     /** Why the last loading failed, in words. */
     error: z.string().nullable(),

@@ -3,33 +3,21 @@
 // Transports talk to `door`: it answers the workspace procedures itself and passes every other call to the
 // workspace in use, moving live subscriptions (status, progress) across when that changes.
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ApiResult } from '../api/contract.ts';
 import { DocketError } from '../api/errors.ts';
 import { Router, type ApiDoor, type CallContext, type Logger } from '../api/router.ts';
 import type { SampleProgress, WorkspaceName, WorkspaceState } from '../api/workspace-contract.ts';
 import { isSampleWorkspace, loadSamples, savedSampleReport } from '../samples/load-samples.ts';
 import { holdsSamples } from '../samples/sample-files.ts';
+import { isBesideDatabase, sampleWorkspacePath } from '../store/beside-database.ts';
+import { getSetting, setSetting } from '../store/settings.ts';
 import type { DocketCore } from './docket.ts';
 
-/**
- * What Docket keeps beside a database (`<db>` + this): SQLite's journal files, the key (a file, or sealed by
- * the keychain), originals, uploads, models, and the copies kept before a schema upgrade. Only these are
- * deleted with the sample workspace, never anything else that happens to share its name.
- */
-const SAMPLE_FILE_SUFFIXES: readonly RegExp[] = [
-  /^-(wal|shm|journal)$/,
-  /^\.key(\.sealed)?$/,
-  /^\.(originals|inbox|models)$/,
-  /^\.schema-\d+\.bak$/,
-  /^\.server\.json$/,
-];
+export { sampleWorkspacePath } from '../store/beside-database.ts';
 
-/** `docket.db` → `docket-sample.db`, beside it. */
-export function sampleWorkspacePath(mainPath: string): string {
-  const ext = extname(mainPath) || '.db';
-  return join(dirname(mainPath), `${basename(mainPath, extname(mainPath))}-sample${ext}`);
-}
+/** Set in the user's database when it creates the sample workspace: what Docket may delete as its own. */
+const CREATED_SETTING = 'workspace.sampleCreated';
 
 export interface WorkspacesOptions {
   main: DocketCore;
@@ -99,6 +87,7 @@ export class Workspaces {
       sample: {
         available: this.options.samplesDir !== undefined,
         exists,
+        deletable: exists && this.loaded === null && this.deletable(),
         loading: this.loading,
         error: this.loadError,
         report: this.sample && !this.loading ? savedSampleReport(this.sample.store.db) : null,
@@ -142,11 +131,12 @@ export class Workspaces {
 
   private async load(dir: string): Promise<void> {
     this.loading = { step: 'models', message: 'Creating the sample workspace', done: 0, total: 1 };
-    const existed = existsSync(this.samplePath);
+    if (!existsSync(this.samplePath)) setSetting(this.main.store.db, CREATED_SETTING, this.samplePath);
     this.sample ??= this.options.openSample(this.samplePath);
     const db = this.sample.store.db;
-    // A database at that path that is not the sample workspace is someone's own: never load fiction into it.
-    if (existed && !isSampleWorkspace(db)) {
+    // A database at that path that Docket did not make as the sample workspace is someone's own: never load
+    // fiction into it. (One Docket made but left unmarked, say by a crash, is still its own.)
+    if (!isSampleWorkspace(db) && !this.createdHere()) {
       const notOurs = this.sample;
       this.sample = undefined;
       await notOurs.close();
@@ -160,6 +150,16 @@ export class Workspaces {
         this.loading = p;
       });
     }
+  }
+
+  /** This workspace's user database records having created the sample workspace at its path. */
+  private createdHere(): boolean {
+    return getSetting<string>(this.main.store.db, CREATED_SETTING) === this.samplePath;
+  }
+
+  /** Docket may delete it: it made it here, or it opens and says it is a sample workspace. */
+  private deletable(): boolean {
+    return this.createdHere() || (this.sample !== undefined && isSampleWorkspace(this.sample.store.db));
   }
 
   useMain(): WorkspaceState {
@@ -184,34 +184,30 @@ export class Workspaces {
   }
 
   private async removeSample(): Promise<void> {
-    this.switchTo('main');
     const path = this.samplePath;
-    if (!this.sample && existsSync(path)) {
-      // Not open (say it could not be opened last time): open it only to check what it is, when possible.
+    if (!this.sample && existsSync(path) && !this.createdHere()) {
+      // Not made here: open it only to see what it is; what cannot be opened is not deleted.
       try {
         this.sample = this.options.openSample(path);
       } catch {
-        // unreadable (a lost key, a damaged file): still the sample workspace's, by its name and folder
+        // checked just below
       }
     }
-    if (this.sample && !isSampleWorkspace(this.sample.store.db)) {
-      throw new DocketError('CONFLICT', `${path} is not a sample workspace; Docket does not delete it.`);
+    if (existsSync(path) && !this.deletable()) {
+      throw new DocketError(
+        'CONFLICT',
+        `Docket cannot tell that ${path} is its sample workspace, so it does not delete it.`,
+      );
     }
+    this.switchTo('main');
     const sample = this.sample;
     this.sample = undefined;
     await sample?.close();
     const folder = dirname(path);
-    const name = basename(path);
     try {
       for (const entry of readdirSync(folder)) {
-        if (
-          entry === name ||
-          SAMPLE_FILE_SUFFIXES.some(
-            (suffix) => suffix.test(entry.slice(name.length)) && entry.startsWith(name),
-          )
-        ) {
-          rmSync(join(folder, entry), { recursive: true, force: true });
-        }
+        const full = join(folder, entry);
+        if (isBesideDatabase(path, full)) rmSync(full, { recursive: true, force: true });
       }
     } catch (e) {
       throw new DocketError(
@@ -219,6 +215,7 @@ export class Workspaces {
         `The sample workspace could not be deleted completely from ${folder}: ${(e as Error).message}`,
       );
     }
+    this.main.store.db.prepare('DELETE FROM settings WHERE key = ?').run(CREATED_SETTING);
     this.loadError = null;
   }
 

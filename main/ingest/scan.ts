@@ -2,6 +2,7 @@
 // files as given. Yields one entry at a time, so a folder of any size never sits in memory.
 import { opendir, realpath, stat } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
+import { isBesideDatabase, sampleWorkspacePath } from '../store/beside-database.ts';
 import picomatch from 'picomatch';
 
 export interface ScanOptions {
@@ -17,17 +18,13 @@ export type ScanEntry =
   { path: string; sizeBytes: number; mtimeMs: number } | { path: string; unreadable: string };
 
 /**
- * The database's own files: importing a folder that holds the database must never copy it, its key or its
- * originals into the store (the key would then sit beside the data it protects).
+ * The database's own files: importing a folder that holds the database must never copy it, its key, its
+ * originals or its models into the store (the key would then sit beside the data it protects), nor the
+ * sample workspace beside it (fiction). Uploads in `<db>.inbox` are the exception: they are imported from there.
  */
 export function isOwnFile(dbPath: string, path: string): boolean {
-  if (path === dbPath) return true;
-  if (!path.startsWith(dbPath)) return false;
-  const rest = path.slice(dbPath.length);
-  return (
-    /^(-wal|-shm|-journal|\.key|\.key\.sealed|\.server\.json|\.schema-\d+\.bak)$/.test(rest) ||
-    rest.startsWith('.originals')
-  );
+  const upload = path.startsWith(`${dbPath}.inbox`);
+  return (!upload && isBesideDatabase(dbPath, path)) || isBesideDatabase(sampleWorkspacePath(dbPath), path);
 }
 
 /** Files no one means to import: OS metadata and Office's lock files. */

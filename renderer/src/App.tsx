@@ -128,6 +128,7 @@ export function App() {
             <SampleError
               workspace={workspace}
               message={openSample.error?.message ?? workspace.sample.error!}
+              onDeleted={() => openSample.reset()}
             />
           ) : null}
           {sampleDeleted && !inSample && !workspace?.sample.loading && !workspace?.sample.exists ? (

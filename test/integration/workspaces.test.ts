@@ -9,7 +9,7 @@ import type { ApiResult } from '../../main/api/contract.ts';
 import type { CallContext } from '../../main/api/router.ts';
 import type { WorkspaceState } from '../../main/api/workspace-contract.ts';
 import { openCore, type DocketCore } from '../../main/core/docket.ts';
-import { sampleWorkspacePath, Workspaces } from '../../main/core/workspaces.ts';
+import { Workspaces } from '../../main/core/workspaces.ts';
 import {
   contactsCsv,
   contactsMapping,
@@ -78,11 +78,6 @@ async function untilLoaded(w: Workspaces): Promise<WorkspaceState> {
 }
 
 describe('workspaces', () => {
-  it('names the sample workspace beside the database', () => {
-    expect(sampleWorkspacePath('/data/docket.db')).toBe('/data/docket-sample.db');
-    expect(sampleWorkspacePath('/data/docket')).toBe('/data/docket-sample.db');
-  });
-
   it('loads the sample data into its own database, moves subscriptions across, and deletes it in one step', async () => {
     const folder = tempDir();
     const mainPath = join(folder, 'docket.db');
@@ -176,12 +171,44 @@ describe('workspaces', () => {
     expect(state.sample.error).toMatch(
       /docket-sample\.db is not a sample workspace; Docket will not load sample data into it/,
     );
+    expect(state.sample).toMatchObject({ exists: true, deletable: false });
     const refused = await call(w, 'workspace.deleteSample');
-    expect(!refused.ok && refused.error.code).toBe('CONFLICT');
+    expect(!refused.ok && refused.error).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/cannot tell that .*docket-sample\.db is its sample workspace/),
+    });
     expect(existsSync(join(folder, 'docket-sample.db'))).toBe(true);
     const reopened = openDb(join(folder, 'docket-sample.db'));
     expect((reopened.store.db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n).toBe(0);
     await reopened.close();
+  });
+
+  it('deletes a sample workspace it made that can no longer be opened (a lost key)', async () => {
+    const folder = tempDir();
+    const mainPath = join(folder, 'docket.db');
+    const samples = tinySamples();
+    const first = new Workspaces({ main: openDb(mainPath), samplesDir: samples, openSample: openDb });
+    await ok(first, 'workspace.trySample');
+    expect((await untilLoaded(first)).sample.error).toBeNull();
+    await first.close();
+
+    const lostKey = (): DocketCore => {
+      throw new Error('No key for the sample workspace.');
+    };
+    const w = new Workspaces({
+      main: openDb(mainPath),
+      samplesDir: samples,
+      openSample: lostKey,
+      log: { error: () => {} },
+    });
+    open.push(w);
+    await ok(w, 'workspace.trySample');
+    const broken = await untilLoaded(w);
+    expect(broken).toMatchObject({ active: 'main', sample: { exists: true, deletable: true } });
+    expect(broken.sample.error).toContain('No key for the sample workspace.');
+    const deleted = await ok<WorkspaceState>(w, 'workspace.deleteSample');
+    expect(deleted.sample).toMatchObject({ exists: false, deletable: false, error: null });
+    expect(readdirSync(folder).filter((f) => f.startsWith('docket-sample.db'))).toEqual([]);
   });
 
   it('says so when this installation has no sample data', async () => {

@@ -1,7 +1,7 @@
 // `docket demo`: the whole job on the sample data in one command — a sample workspace created, every
 // document read, invoices found, the help desk's models trained and its new tickets routed, the CRM
 // tagged — and a short report; then `docket serve` on it with --serve.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DocketError } from '../../api/errors.ts';
@@ -20,6 +20,21 @@ export interface DemoOptions {
   port?: number | undefined;
 }
 
+/** Checked before anything is written (no migration, no backup): only an earlier demo's database is reused. */
+async function refuseUnlessSample(path: string): Promise<void> {
+  const probe = openExisting(path, { migrate: false });
+  try {
+    if (isSampleWorkspace(probe.store.db)) return;
+    const counts = countRows(probe.store.db);
+    throw new DocketError(
+      'BAD_INPUT',
+      `${path} ${counts.files + counts.records > 0 ? 'holds your own documents or records' : 'is a database of your own'}. docket demo loads fictional sample data, so it only writes into a new database or an earlier demo's: choose another --db, or leave it out.`,
+    );
+  } finally {
+    await probe.close();
+  }
+}
+
 function progressLine(p: SampleProgress): string {
   return p.total > 0 ? `${p.message}… ${p.done}/${p.total}` : `${p.message}…`;
 }
@@ -33,17 +48,11 @@ export async function demo(options: DemoOptions): Promise<void> {
     );
   }
   const path = resolve(options.db ?? join(mkdtempSync(join(tmpdir(), 'docket-demo-')), 'sample.db'));
-  const existed = existsSync(path);
+  const existed = existsSync(path) && statSync(path).size > 0;
+  if (existed) await refuseUnlessSample(path);
   const core = existed ? openExisting(path) : openOrCreate(path);
   let report: SampleReport;
   try {
-    if (existed && !isSampleWorkspace(core.store.db)) {
-      const counts = countRows(core.store.db);
-      throw new DocketError(
-        'BAD_INPUT',
-        `${path} ${counts.files + counts.records > 0 ? 'holds your own documents or records' : 'is a database of your own'}. docket demo loads fictional sample data, so it only writes into a new database or an earlier demo's: choose another --db, or leave it out.`,
-      );
-    }
     const tty = process.stderr.isTTY && !options.json;
     let last = '';
     report = await loadSamples(core, dir, (p) => {

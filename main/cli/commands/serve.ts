@@ -45,7 +45,20 @@ export async function serve(
   const workspaces = new Workspaces({
     main: core,
     samplesDir: samplesDirectory(),
-    openSample: (path) => openOrCreate(path, { ownKey: true }),
+    openSample: (path) => {
+      try {
+        return openOrCreate(path, { ownKey: true });
+      } catch (e) {
+        // Its key is always its own file (never DOCKET_DB_KEY): say so rather than suggest the variable.
+        if (e instanceof DocketError && e.code === 'DB_KEY_MISSING') {
+          throw new DocketError(
+            e.code,
+            `The sample workspace's key file ${path}.key is missing, so it cannot be opened. Delete the sample workspace and try the sample data again.`,
+          );
+        }
+        throw e;
+      }
+    },
   });
   const infoFile = serverInfoPath(dbPath);
   let server: RunningServer | undefined;

@@ -52,5 +52,11 @@ export function useWorkspaceAction(
       if (!state.sample.loading) waitingForSample = false;
       queryClient.setQueryData(KEY, takeState(queryClient, state));
     },
+    // The server may have changed workspace before failing (a delete that removed only part of the files):
+    // ask it where things stand, so the window never shows one workspace while calling the other.
+    onError: () => {
+      waitingForSample = false;
+      void queryClient.invalidateQueries({ queryKey: KEY });
+    },
   });
 }

@@ -76,19 +76,27 @@ export function SampleBanner({ workspace, onDeleted }: { workspace: WorkspaceSta
 }
 
 /** Loading or opening the sample workspace failed: why, in words, and the way out (delete it and retry). */
-export function SampleError({ workspace, message }: { workspace: WorkspaceState; message: string }) {
+export function SampleError({
+  workspace,
+  message,
+  onDeleted,
+}: {
+  workspace: WorkspaceState;
+  message: string;
+  onDeleted?: () => void;
+}) {
   const remove = useWorkspaceAction('workspace.deleteSample');
   return (
     <Alert color="red" mb="md" title="The sample workspace could not be opened">
       <Stack gap="xs">
         <Text size="sm">{message}</Text>
-        {workspace.sample.exists ? (
+        {workspace.sample.deletable ? (
           <Group gap="xs">
             <Button
               size="xs"
               color="red"
               variant="light"
-              onClick={() => remove.mutate()}
+              onClick={() => void remove.mutateAsync().then(onDeleted, () => undefined)}
               loading={remove.isPending}
             >
               Delete sample workspace
