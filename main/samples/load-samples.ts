@@ -2,7 +2,6 @@
 // command line use: the documents are read (invoices found in them), the help desk's history imported (its
 // queue and priority models train) and the new mail routed, the CRM contacts and notes imported and tagged.
 // `docket demo` and the window's "Try with sample data" both come here.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocketError } from '../api/errors.ts';
 import type { CallContext } from '../api/router.ts';
@@ -10,7 +9,8 @@ import type { SampleProgress, SampleReport } from '../api/workspace-contract.ts'
 import type { DocketCore } from '../core/docket.ts';
 import { installShippedModels } from '../engine/shipped-models.ts';
 import { emailTicketMapping } from '../records/read-source.ts';
-import { recordMappingSchema, type RecordMapping } from '../records/types.ts';
+import { readMappingFile } from '../records/mapping-file.ts';
+import type { RecordMapping } from '../records/types.ts';
 import { getSetting, setSetting } from '../store/settings.ts';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import {
@@ -37,14 +37,11 @@ export function savedSampleReport(db: Database): SampleReport | null {
   return getSetting<SampleReport>(db, REPORT_SETTING) ?? null;
 }
 
-function sampleMapping(dir: string, source: SampleRecordSource): RecordMapping {
-  if (source.mapping === null) return emailTicketMapping('Support inbox');
-  const path = join(dir, source.mapping);
-  try {
-    return recordMappingSchema.parse({ ...JSON.parse(readFileSync(path, 'utf8')), kind: source.kind });
-  } catch (e) {
-    throw new DocketError('BAD_INPUT', `The sample mapping ${path} is not usable: ${(e as Error).message}`);
-  }
+/** The column mapping beside an export; email has fixed fields. */
+function sampleMapping(dir: string, source: SampleRecordSource): Promise<RecordMapping> {
+  return source.mapping === null
+    ? Promise.resolve(emailTicketMapping('Support inbox'))
+    : readMappingFile(join(dir, source.mapping), source.kind);
 }
 
 export async function loadSamples(
@@ -102,7 +99,7 @@ export async function loadSamples(
     });
     await core.router.invoke(
       'records.importFile',
-      { path: join(dir, source.file), mapping: sampleMapping(dir, source) },
+      { path: join(dir, source.file), mapping: await sampleMapping(dir, source) },
       context,
     );
   }

@@ -27,18 +27,33 @@ export interface RecordSamples {
   taggedContacts: number;
 }
 
-export function recordSamples(): RecordSamples {
+export interface RecordCounts {
+  tickets: number;
+  emails: number;
+  contacts: number;
+  notes: number;
+}
+
+const SAMPLE_COUNTS: RecordCounts = {
+  tickets: TICKET_COUNT,
+  emails: SUPPORT_EMAIL_COUNT,
+  contacts: CONTACT_COUNT,
+  notes: NOTE_COUNT,
+};
+
+/** The sample exports; tests ask for fewer rows in the same layout. */
+export function recordSamples(counts: RecordCounts = SAMPLE_COUNTS): RecordSamples {
   const json = (value: unknown) => JSON.stringify(value);
-  const tickets = generateTickets({ n: TICKET_COUNT, seed: SEED, unlabelledShare: 0.1 });
-  const contacts = generateContacts({ n: CONTACT_COUNT, seed: SEED }).rows;
+  const tickets = generateTickets({ n: counts.tickets, seed: SEED, unlabelledShare: 0.1 });
+  const contacts = generateContacts({ n: counts.contacts, seed: SEED }).rows;
   const files = {
     'tickets/helpdesk-tickets.csv': ticketsCsv(tickets),
     'tickets/helpdesk-tickets.mapping.json': json(ticketsMapping),
     // Another seed than the CSV, so the emails are not copies of tickets already in the history.
-    'tickets/support-inbox.mbox': ticketsMbox(SUPPORT_EMAIL_COUNT, SEED + 1),
+    'tickets/support-inbox.mbox': ticketsMbox(counts.emails, SEED + 1),
     'crm/contacts.csv': contactsCsv(contacts),
     'crm/contacts.mapping.json': json(contactsMapping),
-    'crm/notes.csv': notesCsv(generateNotes({ n: NOTE_COUNT, seed: SEED, contacts })),
+    'crm/notes.csv': notesCsv(generateNotes({ n: counts.notes, seed: SEED, contacts })),
     'crm/notes.mapping.json': json(notesMapping),
   };
   return {

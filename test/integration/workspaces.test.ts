@@ -3,25 +3,14 @@
 // with live subscriptions moved across, left and re-entered, and deleted with every file it made — while the
 // user's own database stays as it was.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../main/api/contract.ts';
 import type { CallContext } from '../../main/api/router.ts';
 import type { WorkspaceState } from '../../main/api/workspace-contract.ts';
 import { openCore, type DocketCore } from '../../main/core/docket.ts';
 import { Workspaces } from '../../main/core/workspaces.ts';
-import {
-  contactsCsv,
-  contactsMapping,
-  generateContacts,
-  generateNotes,
-  generateTickets,
-  notesCsv,
-  notesMapping,
-  ticketsCsv,
-  ticketsMapping,
-  ticketsMbox,
-} from '../fixtures/records/generate.ts';
+import { recordSamples } from '../../scripts/samples/records.ts';
 import { TEST_KEY, useTempDirs } from '../helpers/temp.ts';
 
 const tempDir = useTempDirs();
@@ -35,25 +24,16 @@ function openDb(path: string): DocketCore {
   return openCore({ path, key: TEST_KEY, create: true, log: { error: () => {} } });
 }
 
-/** samples/ in miniature: one document, a help desk with history, a mailbox, contacts and notes. */
+/** samples/ in miniature, in its layout: one document, a help desk with history, a mailbox, a CRM. */
 function tinySamples(): string {
   const dir = tempDir();
-  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   mkdirSync(join(dir, 'documents'), { recursive: true });
   writeFileSync(join(dir, 'documents', 'letter.txt'), 'Dear customer, your order 1234 has shipped.\n');
-  mkdirSync(join(dir, 'tickets'));
-  writeFileSync(
-    join(dir, 'tickets', 'helpdesk-tickets.csv'),
-    ticketsCsv(generateTickets({ n: 120, seed: 3, unlabelledShare: 0.1 })),
-  );
-  writeFileSync(join(dir, 'tickets', 'helpdesk-tickets.mapping.json'), json(ticketsMapping));
-  writeFileSync(join(dir, 'tickets', 'support-inbox.mbox'), ticketsMbox(3, 3));
-  mkdirSync(join(dir, 'crm'));
-  const contacts = generateContacts({ n: 40, seed: 3 }).rows;
-  writeFileSync(join(dir, 'crm', 'contacts.csv'), contactsCsv(contacts));
-  writeFileSync(join(dir, 'crm', 'contacts.mapping.json'), json(contactsMapping));
-  writeFileSync(join(dir, 'crm', 'notes.csv'), notesCsv(generateNotes({ n: 10, seed: 3, contacts })));
-  writeFileSync(join(dir, 'crm', 'notes.mapping.json'), json(notesMapping));
+  const { files } = recordSamples({ tickets: 120, emails: 3, contacts: 40, notes: 10 });
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
   return dir;
 }
 

@@ -1,13 +1,14 @@
 // `docket import records`, `docket route`, `docket tag`, `docket export records` and `docket escalation`:
 // tickets and CRM records from the command line. Outputs with --json are contracts for scripts.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Output } from '../../api/contract.ts';
 import { DocketError } from '../../api/errors.ts';
 import type { DocketCore } from '../../core/docket.ts';
 import { emailTicketMapping } from '../../records/read-source.ts';
-import { EMAIL_SOURCE, recordMappingSchema, type RecordKind } from '../../records/types.ts';
+import { readMappingFile } from '../../records/mapping-file.ts';
+import { EMAIL_SOURCE, type RecordKind } from '../../records/types.ts';
 import { cliContext, openExisting } from '../open-core.ts';
 import { percent, printResult } from '../output.ts';
 
@@ -18,49 +19,6 @@ async function withCore<T>(db: string, work: (core: DocketCore) => Promise<T>): 
   } finally {
     await core.close();
   }
-}
-
-/** The mapping file, with --kind filled in when the file leaves it out (and checked when it does not). */
-async function readMapping(path: string, kind: RecordKind) {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new DocketError(
-      'BAD_INPUT',
-      code === 'ENOENT'
-        ? `There is no mapping file ${path}.`
-        : `The mapping file ${path} cannot be read (${code}).`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new DocketError('BAD_INPUT', `The mapping file ${path} is not valid JSON: ${(e as Error).message}`);
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new DocketError(
-      'BAD_INPUT',
-      `The mapping file ${path} must hold a JSON object such as {"source": "Zendesk", "columns": {"subject": "Subject"}}.`,
-    );
-  }
-  const given = (json as { kind?: unknown }).kind;
-  if (given !== undefined && given !== kind) {
-    throw new DocketError(
-      'BAD_INPUT',
-      `The mapping file ${path} is for ${String(given)}, but --kind is ${kind}.`,
-    );
-  }
-  const parsed = recordMappingSchema.safeParse({ ...json, kind });
-  if (!parsed.success) {
-    throw new DocketError(
-      'BAD_INPUT',
-      `The mapping file ${path} is not a valid mapping: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(mapping)'}: ${i.message}`).join('; ')}`,
-    );
-  }
-  return parsed.data;
 }
 
 const kindSchema = z.enum(['tickets', 'crm']);
@@ -86,7 +44,7 @@ export function importRecords(
     const mapping =
       mappingFile === undefined
         ? emailTicketMapping(EMAIL_SOURCE)
-        : await readMapping(mappingFile, kind.data);
+        : await readMappingFile(mappingFile, kind.data);
     const report = await core.router.invoke(
       'records.importFile',
       { path: resolve(file), mapping },

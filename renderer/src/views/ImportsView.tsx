@@ -18,6 +18,7 @@ import {
 } from '@mantine/core';
 import type { EventOf, Output } from '../../../main/api/contract.ts';
 import { api } from '../api/client.ts';
+import { readAsBase64 } from '../api/upload.ts';
 import type { Area } from '../areas.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 
@@ -49,15 +50,6 @@ function formatEta(seconds: number | null): string {
   if (seconds === null) return 'estimating…';
   if (seconds < 60) return `${Math.ceil(seconds)} s`;
   return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
-}
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error(`Cannot read ${file.name}`));
-    reader.readAsDataURL(file);
-  });
 }
 
 function StartImport({ onStarted }: { onStarted: () => void }) {

@@ -3,6 +3,7 @@
 // Home/End), Space ticks and Enter opens.
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { RowCheckbox } from '../RowCheckbox.tsx';
 import { LOW_CONFIDENCE, type InvoiceSummary } from './fields.ts';
 import { DOCUMENT_TYPE_LABELS, STATUS_LABELS, formatAmount, formatDate, percent } from './format.ts';
 import type { InvoiceRows } from './hooks.ts';
@@ -17,38 +18,6 @@ export interface ListMemory {
   activeIndex: number;
   /** Put the focus back on the active row when the list is shown again. */
   refocus: boolean;
-}
-
-function Checkbox({
-  checked,
-  indeterminate = false,
-  label,
-  onChange,
-}: {
-  checked: boolean;
-  indeterminate?: boolean;
-  label: string;
-  onChange: () => void;
-}) {
-  const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (ref.current) ref.current.indeterminate = indeterminate;
-  }, [indeterminate]);
-  return (
-    <input
-      ref={ref}
-      type="checkbox"
-      className="row-check"
-      checked={checked}
-      aria-label={label}
-      onChange={onChange}
-      // Ticking is not opening: keep the click and the keys away from the row.
-      onClick={(e) => e.stopPropagation()}
-      onKeyDown={(e) => {
-        if (e.key === ' ' || e.key === 'Enter') e.stopPropagation();
-      }}
-    />
-  );
 }
 
 function ConfidenceCell({ value }: { value: number | null }) {
@@ -233,7 +202,7 @@ export function InvoicesTable({
         <thead>
           <tr aria-rowindex={1}>
             <th scope="col">
-              <Checkbox
+              <RowCheckbox
                 checked={state === 'all'}
                 indeterminate={state === 'some'}
                 label={`Select all ${total.toLocaleString()} invoices`}
@@ -286,7 +255,7 @@ export function InvoicesTable({
                 {invoice ? (
                   <>
                     <td>
-                      <Checkbox
+                      <RowCheckbox
                         checked={ticked}
                         label={`Select ${name}`}
                         onChange={() => onToggle(invoice.id)}

@@ -19,6 +19,8 @@ import {
   TextInput,
 } from '@mantine/core';
 import { api, ApiCallError } from '../../api/client.ts';
+import { readAsBase64 } from '../../api/upload.ts';
+import { FirstRowsTable } from '../FirstRowsTable.tsx';
 import {
   guessColumns,
   modelIdProblem,
@@ -29,15 +31,6 @@ import {
 } from './format.ts';
 
 const MAX_BYTES = 100 * 1024 * 1024;
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error(`Cannot read ${file.name}`));
-    reader.readAsDataURL(file);
-  });
-}
 
 interface Problem {
   message: string;
@@ -152,41 +145,6 @@ export function TrainingStatus({ training: t, onCancel }: { training: Training; 
         </Alert>
       ) : null}
     </Stack>
-  );
-}
-
-function PreviewTable({ data }: { data: DataPreview }) {
-  return (
-    <div
-      className="models-scroll"
-      style={{ maxHeight: 190 }}
-      tabIndex={0}
-      role="region"
-      aria-label="First rows"
-    >
-      <table className="models-table preview-table" aria-label="First rows of the file">
-        <thead>
-          <tr>
-            {data.columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.preview.map((row, i) => (
-            <tr key={i}>
-              {data.columns.map((c) => (
-                <td key={c} title={row[c]}>
-                  {row[c]}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 
@@ -327,7 +285,7 @@ export function TrainPanel({
             <strong>{fileName}</strong>: {data.rows.toLocaleString()} rows, {data.columns.length} columns (
             {data.columns.join(', ')}). The first rows:
           </Text>
-          <PreviewTable data={data} />
+          <FirstRowsTable columns={data.columns} rows={data.preview} maxHeight={190} />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <Select
               label="Text column"

@@ -33,7 +33,9 @@ import {
   type RecordMapping,
   type RecordTask,
 } from './format.ts';
-import { readAsBase64, refreshRecords, watchTraining } from './hooks.ts';
+import { readAsBase64 } from '../../api/upload.ts';
+import { FirstRowsTable } from '../FirstRowsTable.tsx';
+import { refreshRecords, watchTraining } from './hooks.ts';
 
 const MAX_BYTES = 64 * 1024 * 1024;
 
@@ -126,42 +128,6 @@ function ProblemAlert({ title, problem }: { title: string; problem: Problem | nu
         </List>
       ) : null}
     </Alert>
-  );
-}
-
-function PreviewRows({ preview }: { preview: Preview }) {
-  const rows = preview.rows.slice(0, 5);
-  return (
-    <div
-      className="models-scroll"
-      style={{ maxHeight: 200 }}
-      tabIndex={0}
-      role="region"
-      aria-label="First rows"
-    >
-      <table className="models-table preview-table" aria-label="First rows of the file">
-        <thead>
-          <tr>
-            {preview.columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={i}>
-              {preview.columns.map((c) => (
-                <td key={c} title={row[c]} style={{ maxWidth: 220 }}>
-                  {row[c]}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 
@@ -486,7 +452,12 @@ export function ImportDialog({
                   {preview.columns.length ? `, ${plural(preview.columns.length, 'column')}` : ''}. The first
                   rows:
                 </Text>
-                <PreviewRows preview={preview} />
+                <FirstRowsTable
+                  columns={preview.columns}
+                  rows={preview.rows.slice(0, 5)}
+                  maxHeight={200}
+                  cellMaxWidth={220}
+                />
                 <Group align="flex-end" gap="sm">
                   <TextInput
                     label="Source name"

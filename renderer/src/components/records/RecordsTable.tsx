@@ -3,6 +3,7 @@
 // the review keys; this table scrolls it into view and focuses it when asked. Arrows move too, Space ticks.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { RowCheckbox } from '../RowCheckbox.tsx';
 import { allState, isSelected, type Selection } from '../invoices/selection.ts';
 import { LabelCell, TagChips } from './LabelBits.tsx';
 import {
@@ -17,38 +18,6 @@ import type { RecordRows } from './hooks.ts';
 
 const ROW_HEIGHT = 46;
 const PAGE_ROWS = 10;
-
-function Checkbox({
-  checked,
-  indeterminate = false,
-  label,
-  onChange,
-}: {
-  checked: boolean;
-  indeterminate?: boolean;
-  label: string;
-  onChange: () => void;
-}) {
-  const ref = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (ref.current) ref.current.indeterminate = indeterminate;
-  }, [indeterminate]);
-  return (
-    <input
-      ref={ref}
-      type="checkbox"
-      className="row-check"
-      checked={checked}
-      aria-label={label}
-      onChange={onChange}
-      // Ticking is not selecting: keep the click and the keys away from the row.
-      onClick={(e) => e.stopPropagation()}
-      onKeyDown={(e) => {
-        if (e.key === ' ' || e.key === 'Enter') e.stopPropagation();
-      }}
-    />
-  );
-}
 
 interface Column {
   header: string;
@@ -253,7 +222,7 @@ export function RecordsTable({
         <thead>
           <tr aria-rowindex={1}>
             <th scope="col">
-              <Checkbox
+              <RowCheckbox
                 checked={state === 'all'}
                 indeterminate={state === 'some'}
                 label={`Select all ${total.toLocaleString()} ${noun}`}
@@ -291,7 +260,7 @@ export function RecordsTable({
                 {record ? (
                   <>
                     <td>
-                      <Checkbox
+                      <RowCheckbox
                         checked={ticked}
                         label={`Select ${rowName(record)}`}
                         onChange={() => onToggle(record.id)}

@@ -1,7 +1,6 @@
 // Routing rules for tickets: a keyword, regex, sender or domain that sets the queue or priority. A rule
 // that matches always wins over the model and is shown as the reason. The core checks each rule when it is
 // saved (a regex must compile and be safe) and its objections appear under the field in words.
-import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -17,7 +16,8 @@ import {
 } from '@mantine/core';
 import { api } from '../../api/client.ts';
 import { ConfirmDialog } from '../models/ConfirmDialog.tsx';
-import { NO_ERRORS, fieldErrors, type FieldErrors } from './fieldErrors.ts';
+import { EditorFooter, useDefinitionEditor } from './definition-editor.tsx';
+import { fieldErrors } from './fieldErrors.ts';
 import type { RoutingRule } from './format.ts';
 import { useRules } from './hooks.ts';
 
@@ -46,50 +46,25 @@ const EMPTY: Draft = { task: 'queue', match: 'keyword', pattern: '', value: '', 
 export function RulesEditor({ labels }: { labels: Partial<Record<RuleTask, string[]>> }) {
   const queryClient = useQueryClient();
   const rules = useRules();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
-  const [saved, setSaved] = useState<string | null>(null);
-  /** A change to the form: the objections to the last save no longer apply. */
-  const update = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setErrors(NO_ERRORS);
-  };
-  const [deleting, setDeleting] = useState<RoutingRule | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['rules.list'] });
-  const save = useMutation({
-    mutationFn: (d: Draft) =>
-      api.call('rules.save', {
-        ...(d.id !== undefined ? { id: d.id } : {}),
-        task: d.task,
-        match: d.match,
-        pattern: d.pattern,
-        value: d.value,
-        enabled: d.enabled,
-      }),
-    onMutate: () => {
-      setErrors(NO_ERRORS);
-      setSaved(null);
-    },
-    onSuccess: async (rule) => {
-      setDraft(EMPTY);
-      setSaved(
+  const { draft, update, edit, cancel, errors, fail, saved, save, remove, deleting, setDeleting } =
+    useDefinitionEditor<Draft, RoutingRule, RoutingRule>({
+      empty: EMPTY,
+      save: (d) =>
+        api.call('rules.save', {
+          ...(d.id !== undefined ? { id: d.id } : {}),
+          task: d.task,
+          match: d.match,
+          pattern: d.pattern,
+          value: d.value,
+          enabled: d.enabled,
+        }),
+      remove: (id) => api.call('rules.delete', { id }),
+      refresh,
+      savedMessage: (rule) =>
         `Saved: ${MATCH_NAMES[rule.match].toLowerCase()} “${rule.pattern}” → ${rule.task} ${rule.value}. Route the tickets to apply it to those not reviewed yet.`,
-      );
-      await refresh();
-    },
-    onError: (e) => setErrors(fieldErrors(e, ['task', 'match', 'pattern', 'value'])),
-  });
-  const remove = useMutation({
-    mutationFn: (id: number) => api.call('rules.delete', { id }),
-    onSuccess: async () => {
-      setDeleting(null);
-      await refresh();
-    },
-    onError: (e) => {
-      setDeleting(null);
-      setErrors({ fields: {}, general: e.message });
-    },
-  });
+      saveErrors: (e) => fieldErrors(e, ['task', 'match', 'pattern', 'value']),
+    });
   const toggle = useMutation({
     mutationFn: (r: RoutingRule) =>
       api.call('rules.save', {
@@ -101,7 +76,7 @@ export function RulesEditor({ labels }: { labels: Partial<Record<RuleTask, strin
         enabled: !r.enabled,
       }),
     onSuccess: refresh,
-    onError: (e) => setErrors({ fields: {}, general: e.message }),
+    onError: fail,
   });
 
   const hint = MATCHES.find((m) => m.value === draft.match)?.hint;
@@ -160,17 +135,16 @@ export function RulesEditor({ labels }: { labels: Partial<Record<RuleTask, strin
                       <Button
                         size="compact-xs"
                         variant="default"
-                        onClick={() => {
-                          setErrors(NO_ERRORS);
-                          setDraft({
+                        onClick={() =>
+                          edit({
                             id: r.id,
                             task: r.task,
                             match: r.match,
                             pattern: r.pattern,
                             value: r.value,
                             enabled: r.enabled,
-                          });
-                        }}
+                          })
+                        }
                         aria-label={`Edit rule ${what}`}
                       >
                         Edit
@@ -250,31 +224,15 @@ export function RulesEditor({ labels }: { labels: Partial<Record<RuleTask, strin
             w={220}
           />
         </Group>
-        {errors.general ? (
-          <Text size="sm" c="red.9" role="alert">
-            {errors.general}
-          </Text>
-        ) : null}
-        <Group gap="xs">
-          <Button
-            type="submit"
-            size="xs"
-            loading={save.isPending}
-            disabled={!draft.pattern.trim() || !draft.value.trim()}
-          >
-            {draft.id !== undefined ? 'Save rule' : 'Add rule'}
-          </Button>
-          {draft.id !== undefined ? (
-            <Button size="xs" variant="default" onClick={() => setDraft(EMPTY)}>
-              Cancel
-            </Button>
-          ) : null}
-        </Group>
-        {saved ? (
-          <Text size="sm" role="status">
-            {saved}
-          </Text>
-        ) : null}
+        <EditorFooter
+          noun="rule"
+          editing={draft.id !== undefined}
+          canSave={draft.pattern.trim() !== '' && draft.value.trim() !== ''}
+          saving={save.isPending}
+          general={errors.general}
+          saved={saved}
+          onCancel={cancel}
+        />
       </Stack>
       <ConfirmDialog
         opened={deleting !== null}

@@ -1,12 +1,12 @@
 // The CRM tag taxonomy: each tag's name, a description and example keywords. Until enough records are
 // reviewed, tags come from these keywords and descriptions (the cold start); then the learned model takes
 // over. The core's objections (a name used twice) appear under the field in words.
-import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { api, ApiCallError } from '../../api/client.ts';
 import { ConfirmDialog } from '../models/ConfirmDialog.tsx';
-import { NO_ERRORS, fieldErrors, type FieldErrors } from './fieldErrors.ts';
+import { EditorFooter, useDefinitionEditor } from './definition-editor.tsx';
+import { fieldErrors } from './fieldErrors.ts';
 import type { TagDefinition } from './format.ts';
 import { useTags } from './hooks.ts';
 
@@ -34,58 +34,31 @@ export function splitKeywords(text: string): string[] {
 export function TagTaxonomyEditor({ onChanged }: { onChanged?: () => void }) {
   const queryClient = useQueryClient();
   const tags = useTags();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
-  const [saved, setSaved] = useState<string | null>(null);
-  /** A change to the form: the objections to the last save no longer apply. */
-  const update = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setErrors(NO_ERRORS);
-  };
-  const [deleting, setDeleting] = useState<TagDefinition | null>(null);
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: ['tags.list'] });
     await queryClient.invalidateQueries({ queryKey: ['records.status', 'crm'] });
     onChanged?.();
   };
-  const save = useMutation({
-    mutationFn: (d: Draft) =>
-      api.call('tags.save', {
-        ...(d.id !== undefined ? { id: d.id } : {}),
-        name: d.name,
-        description: d.description,
-        keywords: splitKeywords(d.keywords),
-      }),
-    onMutate: () => {
-      setErrors(NO_ERRORS);
-      setSaved(null);
-    },
-    onSuccess: async (tag) => {
-      setDraft(EMPTY);
-      setSaved(
+  const { draft, update, edit, cancel, errors, saved, save, remove, deleting, setDeleting } =
+    useDefinitionEditor<Draft, TagDefinition, TagDefinition>({
+      empty: EMPTY,
+      save: (d) =>
+        api.call('tags.save', {
+          ...(d.id !== undefined ? { id: d.id } : {}),
+          name: d.name,
+          description: d.description,
+          keywords: splitKeywords(d.keywords),
+        }),
+      remove: (id) => api.call('tags.delete', { id }),
+      refresh,
+      savedMessage: (tag) =>
         `Saved the tag “${tag.name}”. Tag the records to apply the taxonomy to those not reviewed yet.`,
-      );
-      await refresh();
-    },
-    onError: (e) =>
       // A name already taken is the name field's problem.
-      setErrors(
+      saveErrors: (e) =>
         e instanceof ApiCallError && e.code === 'CONFLICT'
           ? { fields: { name: e.message }, general: null }
           : fieldErrors(e, ['name', 'description', 'keywords']),
-      ),
-  });
-  const remove = useMutation({
-    mutationFn: (id: number) => api.call('tags.delete', { id }),
-    onSuccess: async () => {
-      setDeleting(null);
-      await refresh();
-    },
-    onError: (e) => {
-      setDeleting(null);
-      setErrors({ fields: {}, general: e.message });
-    },
-  });
+    });
 
   const list = tags.data ?? [];
   return (
@@ -127,15 +100,14 @@ export function TagTaxonomyEditor({ onChanged }: { onChanged?: () => void }) {
                     <Button
                       size="compact-xs"
                       variant="default"
-                      onClick={() => {
-                        setErrors(NO_ERRORS);
-                        setDraft({
+                      onClick={() =>
+                        edit({
                           id: t.id,
                           name: t.name,
                           description: t.description,
                           keywords: t.keywords.join(', '),
-                        });
-                      }}
+                        })
+                      }
                       aria-label={`Edit tag ${t.name}`}
                     >
                       Edit
@@ -201,26 +173,15 @@ export function TagTaxonomyEditor({ onChanged }: { onChanged?: () => void }) {
             w={320}
           />
         </Group>
-        {errors.general ? (
-          <Text size="sm" c="red.9" role="alert">
-            {errors.general}
-          </Text>
-        ) : null}
-        <Group gap="xs">
-          <Button type="submit" size="xs" loading={save.isPending} disabled={!draft.name.trim()}>
-            {draft.id !== undefined ? 'Save tag' : 'Add tag'}
-          </Button>
-          {draft.id !== undefined ? (
-            <Button size="xs" variant="default" onClick={() => setDraft(EMPTY)}>
-              Cancel
-            </Button>
-          ) : null}
-        </Group>
-        {saved ? (
-          <Text size="sm" role="status">
-            {saved}
-          </Text>
-        ) : null}
+        <EditorFooter
+          noun="tag"
+          editing={draft.id !== undefined}
+          canSave={draft.name.trim() !== ''}
+          saving={save.isPending}
+          general={errors.general}
+          saved={saved}
+          onCancel={cancel}
+        />
       </Stack>
       <ConfirmDialog
         opened={deleting !== null}

@@ -152,15 +152,6 @@ export function useEscalation() {
   });
 }
 
-export function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error(`Cannot read ${file.name}`));
-    reader.readAsDataURL(file);
-  });
-}
-
 /** Asks the core for the CSV of the records (all of the kind when `ids` is undefined) and downloads it. */
 export async function exportRecords(
   kind: RecordKind,

@@ -34,6 +34,27 @@ function Summary({ report }: { report: Report }) {
   );
 }
 
+/** One click; the answer (or the refusal) comes back through the action's state. */
+function DeleteSampleButton({
+  remove,
+  onDeleted,
+}: {
+  remove: ReturnType<typeof useWorkspaceAction>;
+  onDeleted: (() => void) | undefined;
+}) {
+  return (
+    <Button
+      size="xs"
+      color="red"
+      variant="light"
+      onClick={() => void remove.mutateAsync().then(onDeleted, () => undefined)}
+      loading={remove.isPending}
+    >
+      Delete sample workspace
+    </Button>
+  );
+}
+
 export function SampleBanner({ workspace, onDeleted }: { workspace: WorkspaceState; onDeleted: () => void }) {
   const useMain = useWorkspaceAction('workspace.useMain');
   const remove = useWorkspaceAction('workspace.deleteSample');
@@ -59,15 +80,7 @@ export function SampleBanner({ workspace, onDeleted }: { workspace: WorkspaceSta
             <Button size="xs" variant="default" onClick={() => useMain.mutate()} loading={useMain.isPending}>
               Back to my workspace
             </Button>
-            <Button
-              size="xs"
-              color="red"
-              variant="light"
-              onClick={() => void remove.mutateAsync().then(onDeleted, () => undefined)}
-              loading={remove.isPending}
-            >
-              Delete sample workspace
-            </Button>
+            <DeleteSampleButton remove={remove} onDeleted={onDeleted} />
           </Stack>
         ) : null}
       </Group>
@@ -92,15 +105,7 @@ export function SampleError({
         <Text size="sm">{message}</Text>
         {workspace.sample.deletable ? (
           <Group gap="xs">
-            <Button
-              size="xs"
-              color="red"
-              variant="light"
-              onClick={() => void remove.mutateAsync().then(onDeleted, () => undefined)}
-              loading={remove.isPending}
-            >
-              Delete sample workspace
-            </Button>
+            <DeleteSampleButton remove={remove} onDeleted={onDeleted} />
             <Text size="xs">Then try the sample data again.</Text>
           </Group>
         ) : null}
